@@ -1,0 +1,78 @@
+"""``kg extract``: articles in, claims out (JSON Lines or a table)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kg.cli import app
+from kg.cli.common import error_line, progress
+from kg.errors import InputError
+from kg.ingest.readers import expand_paths, read_file
+from kg.models import Article, Claim
+
+
+class ExtractFormat(StrEnum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+@app.command()
+def extract(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (searched recursively)."),
+    fmt: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", "-f", help="Output format."),
+    with_text: bool = typer.Option(False, "--with-text", help="JSON Lines: emit each article's text too."),
+) -> None:
+    """Extract attributed claims from plain text, Markdown, HTML or JSON Lines articles."""
+    from kg.extract import get_extractor
+
+    extractor = get_extractor()
+    files = list(expand_paths(paths))
+    failed = 0
+    out = sys.stdout
+    table_rows: list[Claim] = []
+    for item in progress(files, len(files), "extracting"):
+        articles = [item] if isinstance(item, InputError) else read_file(item)
+        for article in articles:
+            if isinstance(article, InputError):
+                error_line(article.message)
+                failed += 1
+                continue
+            claims = extractor.extract(article)
+            if fmt is ExtractFormat.table:
+                table_rows.extend(claims)
+                continue
+            if with_text:
+                out.write(json.dumps(_article_record(article), ensure_ascii=False) + "\n")
+            for claim in claims:
+                out.write(json.dumps(claim.to_dict(), ensure_ascii=False) + "\n")
+    if fmt is ExtractFormat.table:
+        _print_table(table_rows)
+    if failed:
+        error_line(f"{failed} input(s) failed; the others were processed")
+        raise typer.Exit(1)
+
+
+def _article_record(article: Article) -> dict[str, object]:
+    record = {"type": "article", "article": article.id, "text": article.text}
+    record.update(
+        {k: v for k, v in (("date", article.date), ("url", article.url), ("title", article.title)) if v}
+    )
+    return record
+
+
+def _print_table(claims: list[Claim]) -> None:
+    table = Table(show_lines=False, header_style="bold")
+    for column in ("article", "actor", "stance", "target", "topic", "conf", "evidence"):
+        table.add_column(column, overflow="fold")
+    for c in claims:
+        stance = f"not {c.stance}" if c.negated else c.stance
+        actor = f"{c.actor} ({c.affiliation})" if c.affiliation and c.affiliation != c.actor else c.actor
+        table.add_row(c.article, actor, stance, c.target, c.topic, f"{c.confidence:.2f}", c.evidence[:160])
+    Console().print(table)

