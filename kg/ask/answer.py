@@ -1,0 +1,110 @@
+"""What a question gets back: rows (one per actor, or per target) each with the claims behind it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.ask.query import StructuredQuery
+
+
+@dataclass(frozen=True, slots=True)
+class FoundClaim:
+    """One claim as an answer shows it, with its provenance."""
+
+    iri: str
+    actor: str
+    actor_iri: str
+    actor_type: str
+    affiliation: str
+    stance: str
+    target: str
+    target_iri: str
+    target_type: str
+    target_state: bool
+    target_affiliation: str
+    topic: str
+    claim: str
+    evidence: str
+    article: str
+    date: str | None
+    title: str | None
+    start: int
+    end: int
+    confidence: float
+    negated: bool = False
+    rebuts: tuple[str, ...] = ()  # IRIs of the accusations this claim answers
+    rebutted: tuple[dict[str, Any], ...] = ()  # those accusations, when the question is about rebuttals
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "actor": self.actor,
+            "affiliation": self.affiliation,
+            "stance": self.stance,
+            "target": self.target,
+            "topic": self.topic,
+            "claim": self.claim,
+            "evidence": self.evidence,
+            "article": self.article,
+            "date": self.date,
+            "start": self.start,
+            "end": self.end,
+            "confidence": self.confidence,
+            "iri": self.iri,
+        }
+        if self.rebutted:
+            data["rebuts"] = [dict(r) for r in self.rebutted]
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRow:
+    """One party of the answer and the claims that make it one."""
+
+    name: str
+    type: str
+    affiliation: str
+    iri: str
+    claims: tuple[FoundClaim, ...]
+    mentions: tuple[str, ...] = ()  # other names of the party that its claims' evidence uses
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "type": self.type,
+            "affiliation": self.affiliation,
+            "iri": self.iri,
+            "mentions": list(self.mentions),
+            "claims": [c.to_dict() for c in self.claims],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """The answer to one question, with everything needed to check it: the structured query, the SPARQL
+    that ran and the values bound in each run, and how names in the question were resolved."""
+
+    question: str
+    query: StructuredQuery
+    sparql: str
+    answers: tuple[AnswerRow, ...]
+    bindings: tuple[dict[str, str], ...] = ()
+    resolved: dict[str, list[str]] = field(default_factory=dict)
+    note: str | None = None
+
+    @property
+    def names(self) -> list[str]:
+        return [row.name for row in self.answers]
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "question": self.question,
+            "query": self.query.to_dict(),
+            "sparql": self.sparql,
+            "bindings": [dict(b) for b in self.bindings],
+            "resolved": {k: list(v) for k, v in self.resolved.items()},
+            "answers": [row.to_dict() for row in self.answers],
+        }
+        if self.note:
+            data["note"] = self.note
+        return data

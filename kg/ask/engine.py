@@ -1,0 +1,213 @@
+"""Structured query -> grouped answers: resolve names, fetch claims, narrow them, group them.
+
+Hard constraints (the stance, a named actor, the accused/warned party) are bound in the SPARQL. Soft
+ones (topic, the incident's words, a denial's target, the trace of an indictment in the evidence)
+narrow the claims only when some claims satisfy them, so a loosely worded question still gets the
+claims that answer it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from kg.ask.answer import Answer, AnswerRow, FoundClaim
+from kg.ask.lookup import CLAIMS_QUERY, GraphLookup, Party
+from kg.ask.match import has_stem, names_an_incident, norm, term_score, term_words
+from kg.ask.parser import parse
+from kg.ask.query import StructuredQuery
+from kg.graph.store import Store
+from kg.graph.views import load_query
+
+# Stances whose target is the actor's own side or an act: a named target is a preference, not a filter.
+SOFT_TARGET_STANCES = frozenset({"deny", "acknowledge", "pledge", "assert"})
+TERM_KEEP_RATIO = 0.5  # claims scoring at least half the best incident-term score stay
+MAX_REBUTTED_SHOWN = 10
+
+
+def answer(question: str, store: Store) -> Answer:
+    """Answer a plain-English question from ``store``; QueryError (with examples) when not understood."""
+    return run(parse(question), store)
+
+
+def run(query: StructuredQuery, store: Store) -> Answer:
+    """Answer a structured query."""
+    lookup = GraphLookup(store)
+    resolved: dict[str, list[str]] = {}
+    actors: tuple[Party, ...] = ()
+    if query.actor:
+        actors = lookup.resolve(query.actor)
+        resolved["actor"] = [p.label for p in actors]
+        if not actors:
+            return _answer(query, lookup, (), resolved, f"no party named {query.actor!r} in the graph")
+    targets = lookup.resolve(query.target) if query.target else ()
+    if query.target:
+        related = {p.iri: p for phrase in query.also_targets for p in lookup.resolve(phrase)}
+        targets = tuple({**{p.iri: p for p in targets}, **related}.values()) if targets else ()
+        resolved["target"] = [p.label for p in targets]
+    if query.rebuts:
+        if query.target and not targets:
+            return _answer(query, lookup, (), resolved, f"no party named {query.target!r} in the graph")
+        claims = _rebuttals(lookup, targets)
+    else:
+        hard = bool(targets) and bool(query.stances) and not set(query.stances) <= SOFT_TARGET_STANCES
+        found = lookup.claims(
+            query.stances, [a.iri for a in actors], [t.iri for t in targets] if hard else ()
+        )
+        terms = (*query.terms, query.target) if query.target and not targets else query.terms
+        claims = refine(found, query, () if hard else targets, terms)
+    rows = with_mentions(group(claims, "targets" if query.wanted == "targets" else "actors"), lookup)
+    note = None if rows else "no claims in the graph answer this question"
+    return _answer(query, lookup, rows, resolved, note)
+
+
+def _answer(
+    query: StructuredQuery,
+    lookup: GraphLookup,
+    rows: Iterable[AnswerRow],
+    resolved: dict[str, list[str]],
+    note: str | None,
+) -> Answer:
+    return Answer(
+        question=query.question,
+        query=query,
+        sparql=load_query(CLAIMS_QUERY),
+        answers=tuple(rows),
+        bindings=tuple(lookup.runs),
+        resolved=resolved,
+        note=note,
+    )
+
+
+# --- narrowing --------------------------------------------------------------------------------------
+
+
+def prefer(claims: list[FoundClaim], test: Callable[[FoundClaim], bool]) -> list[FoundClaim]:
+    """The claims that pass ``test``, or all of them when none does."""
+    passing = [c for c in claims if test(c)]
+    return passing or claims
+
+
+def refine(
+    claims: list[FoundClaim], query: StructuredQuery, soft_targets: tuple[Party, ...], terms: tuple[str, ...]
+) -> list[FoundClaim]:
+    """Drop negated claims, keep the asked-for kinds of party, then apply the soft constraints."""
+    claims = [c for c in claims if not c.negated]
+    strict_kinds = query.shape.startswith("which")  # "which states ..." asks for states only
+    if query.target_type:
+        claims = _of_kind(claims, query.target_type, lambda c: (c.target_type, c.target_state), strict_kinds)
+    if query.actor_type:
+        claims = _of_kind(claims, query.actor_type, lambda c: (c.actor_type, False), strict_kinds)
+    if query.topics:  # "other" is the extractor's "don't know": it conflicts with no topic
+        claims = prefer(claims, lambda c: c.topic in query.topics or c.topic == "other")
+    if soft_targets:
+        iris = {p.iri for p in soft_targets}
+        labels = {norm(p.label) for p in soft_targets}
+        claims = prefer(claims, lambda c: c.target_iri in iris or norm(c.target_affiliation) in labels)
+    if query.evidence_stems:
+        claims = prefer(claims, lambda c: has_stem(c.evidence, query.evidence_stems))
+    return by_terms(claims, terms)
+
+
+def _of_kind(
+    claims: list[FoundClaim], kind: str, of: Callable[[FoundClaim], tuple[str, bool]], strict: bool
+) -> list[FoundClaim]:
+    if kind == "state":
+        states = [c for c in claims if of(c)[1]]
+        kind = "government"  # without state flags, a government stands for its state
+        if states:
+            return states
+    matching = [c for c in claims if of(c)[0] == kind]
+    return matching if strict or matching else claims
+
+
+def by_terms(claims: list[FoundClaim], phrases: tuple[str, ...]) -> list[FoundClaim]:
+    """The claims that speak most of the incident the question names (all, when none does). A claim
+    whose sentence names no incident at all ("the code was reused by Lazarus") stays when another claim
+    of its article about the same party tells of the incident: it is not evidence of another incident."""
+    terms = term_words(phrases)
+    if not terms or not claims:
+        return claims
+    scores = [term_score(terms, c.claim, c.evidence, c.target) for c in claims]
+    threshold = max(scores) * TERM_KEEP_RATIO
+    if threshold <= 0:
+        return claims
+    on_topic = {(c.article, c.target_iri) for c, s in zip(claims, scores, strict=True) if s >= threshold}
+    return [
+        c
+        for c, s in zip(claims, scores, strict=True)
+        if s >= threshold
+        or ((c.article, c.target_iri) in on_topic and not names_an_incident(c.claim, c.evidence))
+    ]
+
+
+# --- rebuttals --------------------------------------------------------------------------------------
+
+
+def _rebuttals(lookup: GraphLookup, rebutted: tuple[Party, ...]) -> list[FoundClaim]:
+    """Denials linked (akg:rebuts) to an accusation, by ``rebutted`` when given; a denial aimed at the
+    rebutted party itself counts too."""
+    denials = [c for c in lookup.claims(("deny",)) if not c.negated]
+    if rebutted:
+        accusations = lookup.claims(("accuse",), [p.iri for p in rebutted])
+        accusation_iris = {c.iri for c in accusations}
+        party_iris = {p.iri for p in rebutted}
+        denials = [d for d in denials if set(d.rebuts) & accusation_iris or d.target_iri in party_iris]
+    else:
+        denials = [d for d in denials if d.rebuts]
+    shown: dict[str, FoundClaim | None] = {}
+    out = []
+    for denial in denials:
+        answered = []
+        for iri in denial.rebuts[:MAX_REBUTTED_SHOWN]:
+            if iri not in shown:
+                shown[iri] = lookup.claim(iri)
+            claim = shown[iri]
+            if claim is not None:
+                answered.append(
+                    {
+                        "actor": claim.actor,
+                        "stance": claim.stance,
+                        "target": claim.target,
+                        "claim": claim.claim,
+                        "article": claim.article,
+                        "iri": claim.iri,
+                    }
+                )
+        out.append(replace(denial, rebutted=tuple(answered)))
+    return out
+
+
+# --- grouping ---------------------------------------------------------------------------------------
+
+
+def with_mentions(rows: list[AnswerRow], lookup: GraphLookup) -> list[AnswerRow]:
+    """Each row with the party's other names that its evidence uses: the graph names a party by one
+    canonical label ("APT28"), the sources by theirs ("the Fancy Bear group")."""
+    out = []
+    for row in rows:
+        evidence = " ".join(norm(c.evidence) for c in row.claims)
+        found = [
+            name
+            for name in lookup.names(row.iri)
+            if norm(name) != norm(row.name) and norm(name) and f" {norm(name)} " in f" {evidence} "
+        ]
+        out.append(replace(row, mentions=tuple(found)))
+    return out
+
+
+def group(claims: Iterable[FoundClaim], by: str) -> list[AnswerRow]:
+    """One row per actor (or per target), most-supported first, each with its claims."""
+    buckets: dict[str, list[FoundClaim]] = {}
+    for claim in claims:
+        buckets.setdefault(claim.target_iri if by == "targets" else claim.actor_iri, []).append(claim)
+    rows = []
+    for iri, found in buckets.items():
+        first = found[0]
+        if by == "targets":
+            name, kind, affiliation = first.target, first.target_type, first.target_affiliation
+        else:
+            name, kind, affiliation = first.actor, first.actor_type, first.affiliation
+        rows.append(AnswerRow(name=name, type=kind, affiliation=affiliation, iri=iri, claims=tuple(found)))
+    order = {row.iri: i for i, row in enumerate(rows)}
+    return sorted(rows, key=lambda r: (-len(r.claims), order[r.iri]))

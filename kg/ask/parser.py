@@ -1,0 +1,384 @@
+"""Question -> :class:`StructuredQuery`, by a fixed list of patterns over the vocabulary in
+``kg/lexicons/ask.toml``. Deterministic and graph-free: names are kept as written and matched against
+the graph only when the query runs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cache
+
+from kg.ask.lexicon import Lexicon, alternation, key, load_lexicon
+from kg.ask.query import StructuredQuery
+from kg.errors import QueryError
+
+_LEAD_IN = re.compile(
+    r"^(?:(?:and|so|ok|okay|please|now|then|tell\s+me|can\s+you\s+tell\s+me|do\s+you\s+know|"
+    r"i\s+want\s+to\s+know|show\s+me)\s*,?\s+)+",
+    re.I,
+)
+_PASSIVE_AUX = r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|is\s+being|was\s+being|got|gets|been)"
+_PERFECT = r"(?:(?:has|have|had)\s+(?:also\s+|since\s+)?)?(?:been\s+)?(?:also\s+)?"
+_PREPOSITIONS = (
+    "of",
+    "for",
+    "over",
+    "in",
+    "about",
+    "on",
+    "with",
+    "to",
+    "regarding",
+    "concerning",
+    "from",
+    "as",
+)
+_SPLIT_PREPOSITIONS = ("of", "for", "over", "in", "about", "regarding", "concerning", "with", "on")
+_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    name: str
+    regex: re.Pattern[str]
+    build: Callable[[str, re.Match[str], Lexicon], StructuredQuery]
+
+
+def normalize(question: str) -> str:
+    """Typographic quotes to ASCII, whitespace folded, closing punctuation and lead-ins dropped."""
+    text = question.translate(str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'}))
+    text = " ".join(text.split()).strip().rstrip("?.! ").strip()
+    return _LEAD_IN.sub("", text)
+
+
+def parse(question: str) -> StructuredQuery:
+    """The structured query of ``question``; QueryError (with examples) when no pattern fits."""
+    lexicon = load_lexicon()
+    text = normalize(question)
+    for pattern in _patterns():
+        match = pattern.regex.fullmatch(text)
+        if match:
+            return pattern.build(text, match, lexicon)
+    raise QueryError(not_understood(question))
+
+
+def not_understood(question: str) -> str:
+    examples = "; ".join(f'"{e}"' for e in load_lexicon().examples[:6])
+    shown = " ".join(question.split())[:120] or "(empty)"
+    return f"cannot understand the question {shown!r}; try questions like {examples}"
+
+
+# --- patterns ---------------------------------------------------------------------------------------
+
+
+@cache
+def _patterns() -> tuple[_Pattern, ...]:
+    lx = load_lexicon()
+    v_act = alternation(lx.active_stance)
+    v_pass = alternation(lx.passive_stance)
+    rebut = alternation(lx.rebut_verbs)
+    kinds = alternation(lx.kinds)
+    hedge = f"(?:{alternation(lx.hedges)}\\s+)?"
+    relation = alternation((*lx.perpetrator_relations, *lx.affiliation_relations))
+    who = r"(?:who|whom)"
+    reported = alternation(lx.reported_perpetration)
+    table = [
+        (
+            "rebuttal pairs",
+            rf"(?:who|which\s+\w+)\s+{_PERFECT}(?P<verb>{rebut})\s+{alternation(lx.rebut_whom)}",
+            _rebuttal_pairs,
+        ),
+        ("rebuttals of", rf"(?:who|which\s+\w+)\s+{_PERFECT}(?P<verb>{rebut})\s+(?P<obj>.+)", _rebuttals_of),
+        (
+            "what did A say",
+            rf"what\s+(?:did|does|do|has|have|had)\s+(?P<actor>.+?)\s+"
+            rf"(?P<verb>{alternation(lx.said_verbs)})(?:\s+{alternation(lx.said_about)}\s+(?P<obj>.+))?",
+            _said_about,
+        ),
+        (
+            "which kind was VERBed",
+            rf"(?:which|what)\s+(?P<kind>{kinds})\s+{_PASSIVE_AUX}\s+{hedge}"
+            rf"(?P<verb>{v_pass})(?:\s+(?P<obj>.+?))?(?P<bywhom>\s*,?\s*(?:and\s+)?by\s+whom.*)?",
+            _kind_passive,
+        ),
+        (
+            "which kind VERBed",
+            rf"(?:which|what)\s+(?P<kind>{kinds})\s+{_PERFECT}(?P<verb>{v_act})(?:\s+(?P<obj>.+))?",
+            _kind_active,
+        ),
+        (
+            "who was behind",
+            rf"who\s+(?:was|were|is|are|has\s+been|had\s+been)\s+{hedge}(?:{reported}\s+to\s+"
+            r"(?:be|have\s+been)\s+)?(?:behind|responsible\s+for)\s+(?P<obj>.+)",
+            _who_was_behind,
+        ),
+        (
+            "who carried out",
+            rf"who\s+{_PERFECT}{hedge}{alternation(lx.perpetration_verbs)}\s+(?P<obj>.+)",
+            _who_was_behind,
+        ),
+        (
+            "which kind did A VERB",
+            rf"(?:which|what)\s+(?P<kind>{kinds})\s+(?:did|does|do|has|have|had)\s+(?P<actor>.+?)\s+"
+            rf"(?:also\s+)?(?P<verb>{v_act})(?:\s+(?P<obj>.+))?",
+            _kind_who_did,
+        ),
+        (
+            "who was VERBed",
+            rf"{who}\s+{_PASSIVE_AUX}\s+{hedge}(?P<verb>{v_pass})(?:\s+(?P<obj>.+))?",
+            _passive,
+        ),
+        (
+            "who did A VERB",
+            rf"{who}\s+(?:did|does|do|has|have|had)\s+(?!been\s)(?P<actor>.+?)\s+(?:also\s+)?"
+            rf"(?P<verb>{v_act})(?:\s+(?P<obj>.+))?",
+            _who_did,
+        ),
+        (
+            "who called X groundless",
+            rf"who\s+{_PERFECT}{alternation(lx.deny_verbs)}\s+(?P<obj>.+?)\s+(?:as\s+)?"
+            rf"{alternation(lx.deny_adjectives)}",
+            _called_groundless,
+        ),
+        (
+            "who said X was behind Y",
+            rf"who\s+{_PERFECT}{alternation(lx.say_verbs)}\s+(?:that\s+)?(?P<subj>.+?)\s+"
+            rf"{hedge}(?P<rel>{relation})(?:\s+(?P<obj>.+))?",
+            _reported_attribution,
+        ),
+        ("who VERBed", rf"who\s+{_PERFECT}(?P<verb>{v_act})(?:\s+(?P<obj>.+))?", _active),
+    ]
+    return tuple(_Pattern(name, re.compile(regex, re.I), build) for name, regex, build in table)
+
+
+# --- builders ---------------------------------------------------------------------------------------
+
+
+def _query(text: str, shape: str, wanted: str, lx: Lexicon, **fields: object) -> StructuredQuery:
+    fields.setdefault("topics", topics_of(text, lx))
+    fields["terms"] = tuple(t for t in fields.get("terms", ()) if t)  # type: ignore[union-attr]
+    return StructuredQuery(question=text, shape=shape, wanted=wanted, **fields)  # type: ignore[arg-type]
+
+
+def _rebuttal_pairs(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
+    return _query(text, "rebuttal pairs", "rebuttals", lx, stances=("deny",), rebuts=True)
+
+
+def _rebuttals_of(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
+    target = re.sub(r"'s?\s+\w+$", "", m["obj"]).strip()  # "Clapper's assertion" -> "Clapper"
+    return _query(text, "rebuttals of", "actors", lx, stances=("deny",), target=target, rebuts=True)
+
+
+def _said_about(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
+    obj = _strip(m["obj"])
+    target = None if not obj or _is_act(obj, lx) else obj
+    return _query(text, "what did A say", "claims", lx, actor=_strip(m["actor"]), target=target, terms=(obj,))
+
+
+def _kind_passive(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
+    verb = key(m["verb"])
+    obj, agent = _split_agent(m["obj"] or "")
+    return _query(
+        text,
+        "which kind was VERBed",
+        "targets",
+        lx,
+        stances=(lx.passive_stance[verb],),
+        actor=agent,
+        terms=(_strip_preposition(obj),),
+        target_type=lx.kinds[key(m["kind"])],
+        evidence_stems=lx.legal_stems.get(verb, ()),
+    )
+
+
+def _kind_active(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
+    verb = key(m["verb"])
+    target, terms, target_type = analyse_object(m["obj"] or "", verb, lx)
+    return _query(
+        text,
+        "which kind VERBed",
+        "actors",
+        lx,
+        stances=(lx.active_stance[verb],),
+        target=target,
+        terms=terms,
+        actor_type=lx.kinds[key(m["kind"])],
+        target_type=target_type,
+        evidence_stems=lx.legal_stems.get(verb, ()),
+    )
+
+
+def _who_was_behind(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
+    return _query(text, "who was behind", "targets", lx, stances=("accuse",), terms=(_strip(m["obj"]),))
+
+
+def _kind_who_did(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
+    query = _who_did(text, m, lx)
+    return replace(query, shape="which kind did A VERB", target_type=lx.kinds[key(m["kind"])])
+
+
+def _passive(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
+    verb = key(m["verb"])
+    obj, agent = _split_agent(m["obj"] or "")
+    return _query(
+        text,
+        "who was VERBed",
+        "targets",
+        lx,
+        stances=(lx.passive_stance[verb],),
+        actor=agent,
+        terms=(_strip_preposition(obj),),
+        evidence_stems=lx.legal_stems.get(verb, ()),
+    )
+
+
+def _who_did(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
+    verb = key(m["verb"])
+    target, terms, target_type = analyse_object(m["obj"] or "", verb, lx)
+    # "who did A accuse of X": the object is what A accused them of, never a second party
+    terms = (*terms, target) if target else terms
+    return _query(
+        text,
+        "who did A VERB",
+        "targets",
+        lx,
+        stances=(lx.active_stance[verb],),
+        actor=_strip(m["actor"]),
+        terms=terms,
+        target_type=target_type,
+        evidence_stems=lx.legal_stems.get(verb, ()),
+    )
+
+
+def _called_groundless(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
+    return _query(text, "who called X groundless", "actors", lx, stances=("deny",), terms=(_strip(m["obj"]),))
+
+
+def _reported_attribution(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
+    subject, obj, relation = _strip(m["subj"]), _strip(m["obj"] or ""), key(m["rel"])
+    if relation in {key(r) for r in lx.affiliation_relations} and obj:
+        # "X was based in Y": Y is the party held responsible, and X (named in the same breath) is the
+        # one whose act is attributed: a claim about either answers
+        return _query(
+            text,
+            "who said X was based in Y",
+            "actors",
+            lx,
+            stances=("accuse",),
+            target=obj,
+            also_targets=() if _is_act(subject, lx) else (subject,),
+            terms=(subject,),
+        )
+    target, terms = (None, (subject, obj)) if _is_act(subject, lx) else (subject, (obj,))
+    return _query(
+        text, "who said X was behind Y", "actors", lx, stances=("accuse",), target=target, terms=terms
+    )
+
+
+def _active(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
+    verb = key(m["verb"])
+    target, terms, target_type = analyse_object(m["obj"] or "", verb, lx)
+    return _query(
+        text,
+        "who VERBed",
+        "actors",
+        lx,
+        stances=(lx.active_stance[verb],),
+        target=target,
+        terms=terms,
+        target_type=target_type,
+        evidence_stems=lx.legal_stems.get(verb, ()),
+    )
+
+
+# --- objects ----------------------------------------------------------------------------------------
+
+
+def analyse_object(obj: str, verb: str, lx: Lexicon) -> tuple[str | None, tuple[str, ...], str | None]:
+    """(target phrase, incident terms, target type) of the words after a stance verb."""
+    obj = obj.strip(" ,")
+    if not obj:
+        return None, (), None
+    if _starts_with(obj, _PREPOSITIONS) or _starts_with(obj, lx.act_frames):
+        return None, (_strip_preposition(_strip_frame(obj, lx)),), None
+    behind = re.fullmatch(
+        rf"(?:the\s+|a\s+)?(?P<noun>{alternation(lx.behind_nouns)})\s+(?:behind|responsible\s+for)\s+(?P<rest>.+)",
+        obj,
+        re.I,
+    )
+    if behind:
+        return None, (_strip(behind["rest"]),), lx.behind_nouns[key(behind["noun"])] or None
+    if verb in lx.link_verbs:
+        linked = re.fullmatch(r"(?P<what>.+)\s+(?:to|on|with)\s+(?P<whom>.+?)", obj, re.I)
+        if linked:
+            return _as_target(linked["whom"], (linked["what"],), lx)
+    pinned = re.fullmatch(r"(?P<what>.+?)\s+(?:on|to)\s+(?P<whom>.+)", obj, re.I)
+    if (
+        pinned
+        and lx.active_stance.get(verb) == "accuse"
+        and _is_act(pinned["what"], lx)
+        and not split_at_preposition(pinned["what"] + " x")[1]  # "on" is the first preposition
+    ):
+        # "blamed the attack on North Korea": the act is pinned on the party after "on"
+        return _as_target(pinned["whom"], (pinned["what"],), lx)
+    head, rest = split_at_preposition(obj)
+    return _as_target(head, (rest,) if rest else (), lx)
+
+
+def _as_target(phrase: str, terms: tuple[str, ...], lx: Lexicon) -> tuple[str | None, tuple[str, ...], None]:
+    phrase = _strip(phrase)
+    if _is_act(phrase, lx):
+        return None, (phrase, *terms), None
+    return phrase, tuple(_strip(t) for t in terms), None
+
+
+def split_at_preposition(phrase: str) -> tuple[str, str]:
+    """ "Russia of attacks on En Marche" -> ("Russia", "attacks on En Marche"). A preposition between two
+    capitalised words belongs to a name ("Department of Justice") and does not split."""
+    words = phrase.split()
+    for i in range(1, len(words) - 1):
+        if words[i].lower() in _SPLIT_PREPOSITIONS and not (
+            words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
+        ):
+            return " ".join(words[:i]), " ".join(words[i + 1 :])
+    return phrase, ""
+
+
+def _split_agent(obj: str) -> tuple[str, str | None]:
+    """ "over the attack by the FBI" -> ("over the attack", "the FBI")."""
+    found = re.fullmatch(r"(?:(?P<obj>.*?)\s+)?by\s+(?P<agent>.+)", obj.strip(), re.I)
+    if not found or key(found["agent"]).startswith("whom"):
+        return obj, None
+    agent, rest = split_at_preposition(found["agent"])
+    return " ".join(p for p in (found["obj"] or "", rest) if p), _strip(agent)
+
+
+def _is_act(phrase: str, lx: Lexicon) -> bool:
+    words = key(phrase).split()
+    return bool(words) and words[-1].strip("'\"") in lx.act_heads
+
+
+def _starts_with(text: str, phrases: tuple[str, ...]) -> bool:
+    return re.match(rf"{alternation(phrases)}\s", text + " ", re.I) is not None
+
+
+def _strip_frame(text: str, lx: Lexicon) -> str:
+    return re.sub(rf"^{alternation(lx.act_frames)}\s+", "", text, flags=re.I)
+
+
+def _strip_preposition(text: str) -> str:
+    return _strip(re.sub(rf"^{alternation(_PREPOSITIONS)}\s+", "", text.strip(), flags=re.I))
+
+
+def _strip(text: str | None) -> str:
+    """A phrase without surrounding punctuation or a leading article."""
+    return _DETERMINER.sub("", (text or "").strip(" ,;:\"'"))
+
+
+def topics_of(text: str, lx: Lexicon) -> tuple[str, ...]:
+    """Every topic a word of ``text`` opens, in the lexicon's order, without repeats."""
+    found: dict[str, None] = {}
+    for match in re.finditer(rf"(?<![\w-]){alternation(lx.topics)}(?![\w-])", text, re.I):
+        found.update(dict.fromkeys(lx.topics[key(match.group(0))]))
+    return tuple(found)

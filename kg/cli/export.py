@@ -1,0 +1,89 @@
+"""``kg export``: the graph (or the claims matching some filters) as GEXF, GraphML, STIX, RDF or CSV."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from kg.cli import app
+from kg.cli.common import stderr
+from kg.graph.records import ClaimFilter
+from kg.graph.store import Store
+from kg.settings import get_settings
+
+
+class ExportFormat(StrEnum):
+    gexf = "gexf"
+    graphml = "graphml"
+    stix = "stix"
+    ttl = "ttl"
+    nq = "nq"
+    jsonld = "jsonld"
+    csv = "csv"
+
+
+@app.command("export")
+def export_command(
+    fmt: ExportFormat = typer.Option(..., "--format", "-f", help="Output format."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+    stance: str | None = typer.Option(None, help="Only claims with this stance (accuse, deny, ...)."),
+    topic: str | None = typer.Option(None, help="Only claims on this topic (cyber-espionage, ...)."),
+    actor: str | None = typer.Option(None, help="Only claims by this actor (name, alias or IRI)."),
+    target: str | None = typer.Option(None, help="Only claims about this target (name, alias or IRI)."),
+    date_from: str | None = typer.Option(
+        None, "--from", help="Only articles dated on or after (YYYY-MM-DD)."
+    ),
+    date_to: str | None = typer.Option(None, "--to", help="Only articles dated on or before (YYYY-MM-DD)."),
+    article: str | None = typer.Option(None, help="Only claims of this article id."),
+) -> None:
+    """Export the graph: gexf (Gephi), graphml, stix (STIX 2.1), ttl, nq, jsonld, csv.
+
+    Filters (stance, topic, actor, target, dates, article) apply to gexf, graphml, stix and csv; the
+    RDF dumps always hold the whole graph.
+    """
+    from kg.export import check_filters, export
+    from kg.graph import open_store
+
+    filters = ClaimFilter(
+        stance=stance,
+        topic=topic,
+        actor=actor,
+        target=target,
+        article=article,
+        date_from=date_from,
+        date_to=date_to,
+    )
+    check_filters(filters)  # bad values fail before the store is opened
+    store = open_store(get_settings())
+    try:
+        if output is None:
+            export(store, fmt.value, sys.stdout.buffer, filters)
+            sys.stdout.buffer.flush()
+        else:
+            _export_to_file(store, fmt.value, output, filters)
+    finally:
+        store.close()
+
+
+def _export_to_file(store: Store, fmt: str, output: Path, filters: ClaimFilter) -> None:
+    """Write beside the target and rename at the end, so a failed export never leaves half a file."""
+    from kg.export import export
+
+    directory = output.resolve().parent
+    directory.mkdir(parents=True, exist_ok=True)
+    handle, partial = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            export(store, fmt, stream, filters)
+        os.replace(partial, output)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
+    stderr.print(
+        f"kg: wrote {output} ({fmt}, {output.stat().st_size:,} bytes)", markup=False, highlight=False
+    )

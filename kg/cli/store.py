@@ -1,0 +1,158 @@
+"""``kg ingest``, ``kg delete``, ``kg stats``, ``kg sparql``: the store from the command line.
+
+The store is the one ``KG_STORE`` names (a directory for the embedded store, an http(s) URL for a
+SPARQL endpoint). Queries see the union of all article graphs as their default graph, and
+``GRAPH ?g`` ranges over the article graphs (plus the derived rebuttals graph).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from pyoxigraph import QueryBoolean, QueryResultsFormat, parse_query_results
+from rich.console import Console
+from rich.table import Table
+
+from kg.cli import app
+from kg.cli.common import error_line, progress
+from kg.errors import InputError
+from kg.graph import open_store
+from kg.graph.loader import Ingestor, delete_article
+from kg.graph.sparql import query_form
+from kg.ingest.readers import expand_paths, read_file
+
+
+class SparqlFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+    turtle = "turtle"
+
+
+RESULT_TYPES = {
+    SparqlFormat.json: "application/sparql-results+json",
+    SparqlFormat.csv: "text/csv",
+    SparqlFormat.tsv: "text/tab-separated-values",
+}
+GRAPH_TYPES = {SparqlFormat.turtle: "text/turtle", SparqlFormat.json: "application/ld+json"}
+
+
+@app.command()
+def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (searched recursively).")) -> None:
+    """Extract claims from articles and store them; re-ingesting an unchanged article changes nothing."""
+    store = open_store()
+    try:
+        ingestor = Ingestor(store)
+        files = list(expand_paths(paths))
+        for item in progress(files, len(files), "ingesting"):
+            for article in [item] if isinstance(item, InputError) else read_file(item):
+                ingestor.add(article)
+        report = ingestor.finish()
+    finally:
+        store.close()
+    for message in report.errors:
+        error_line(message)
+    typer.echo(
+        f"articles: {report.articles} (new {report.new}, changed {report.changed}, "
+        f"unchanged {report.unchanged}); claims: {report.claims}; actors: {len(report.actors)}; "
+        f"errors: {len(report.errors)}"
+    )
+    if report.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def delete(article_id: str = typer.Argument(..., help="Id of the article to remove.")) -> None:
+    """Remove an article and every claim it contributed."""
+    store = open_store()
+    try:
+        removed = delete_article(store, article_id)
+    finally:
+        store.close()
+    if not removed:
+        error_line(f"no article {article_id!r} in the store")
+        raise typer.Exit(1)
+    typer.echo(f"deleted {article_id}")
+
+
+@app.command()
+def stats(as_json: bool = typer.Option(False, "--json", help="Print the counts as JSON.")) -> None:
+    """Counts of the store: articles, claims, actors, triples."""
+    store = open_store()
+    try:
+        counts = store.stats()
+    finally:
+        store.close()
+    if as_json:
+        typer.echo(json.dumps(counts))
+        return
+    for key, value in counts.items():
+        typer.echo(f"{key}: {value}")
+
+
+@app.command()
+def sparql(
+    query: str = typer.Argument(..., help="A SPARQL query, or @FILE to read it from a file."),
+    fmt: SparqlFormat = typer.Option(SparqlFormat.table, "--format", "-f", help="Output format."),
+) -> None:
+    """Run a SPARQL query (SELECT/ASK as a table, JSON, CSV or TSV; CONSTRUCT/DESCRIBE as Turtle or JSON-LD)."""
+    text = _query_text(query)
+    is_graph = query_form(text) in ("CONSTRUCT", "DESCRIBE")
+    store = open_store()
+    try:
+        if is_graph:
+            media_type = GRAPH_TYPES.get(fmt, "text/turtle")
+            if fmt not in (SparqlFormat.table, *GRAPH_TYPES):
+                raise InputError(f"a CONSTRUCT/DESCRIBE result cannot be written as {fmt.value}")
+        else:
+            if fmt is SparqlFormat.turtle:
+                raise InputError("a SELECT/ASK result cannot be written as turtle")
+            media_type = RESULT_TYPES.get(fmt, "application/sparql-results+json")
+        body, _ = store.query_raw(text, media_type)
+    finally:
+        store.close()
+    if fmt is SparqlFormat.table and not is_graph:
+        _print_table(body)
+        return
+    sys.stdout.buffer.write(body)
+    if not body.endswith(b"\n"):
+        sys.stdout.buffer.write(b"\n")
+    sys.stdout.flush()
+
+
+def _query_text(query: str) -> str:
+    if not query.startswith("@"):
+        return query
+    path = Path(query[1:])
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the query ({exc})") from None
+
+
+def _print_table(body: bytes) -> None:
+    results = parse_query_results(body, QueryResultsFormat.JSON)
+    if isinstance(results, QueryBoolean):
+        typer.echo("true" if results else "false")
+        return
+    table = Table(header_style="bold")
+    variables = [v.value for v in results.variables]
+    for name in variables:
+        table.add_column(name, overflow="fold")
+    count = 0
+    for solution in results:
+        table.add_row(*(_cell(solution[name]) for name in variables))
+        count += 1
+    Console().print(table)
+    typer.echo(f"{count} row(s)")
+
+
+def _cell(term: object) -> str:
+    if term is None:
+        return ""
+    return str(getattr(term, "value", term))

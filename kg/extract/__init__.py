@@ -1,0 +1,37 @@
+"""Stage 2 of the pipeline: article -> attributed claims (CLAIMS.md).
+
+``get_extractor()`` loads the spaCy pipeline named by ``Settings.model`` once per process and returns an
+:class:`Extractor` whose ``extract(article)`` is pure. Stages, one module each: sentences -> cues ->
+attribution -> targets -> negation -> topics, assembled in ``pipeline``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from kg.errors import ConfigError
+from kg.extract.pipeline import Extractor
+
+# Components the extractor never uses; the lemmatizer, tagger and parser run on candidate sentences,
+# NER only on sentences that hold a draft claim.
+_UNUSED: tuple[str, ...] = ("senter", "textcat", "entity_linker", "entity_ruler", "trainable_lemmatizer")
+
+
+@cache
+def get_extractor(model: str | None = None) -> Extractor:
+    """The process-wide extractor (spaCy loaded once)."""
+    import spacy
+
+    from kg.settings import get_settings
+
+    name = model or get_settings().model
+    try:
+        nlp = spacy.load(name, exclude=list(_UNUSED))
+    except OSError as exc:
+        raise ConfigError(
+            f"spaCy model {name!r} is not installed (set KG_MODEL to an installed pipeline)"
+        ) from exc
+    return Extractor(nlp)
+
+
+__all__ = ["Extractor", "get_extractor"]

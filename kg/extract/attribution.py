@@ -1,0 +1,162 @@
+"""Stage 3 of extraction: speaker finding.
+
+A :class:`Frame` is an act of saying found in a parsed sentence: who speaks (one or more coordinated
+speakers) and which token carries the act. Covered: "X said ...", "..., X said", "said X", "according to
+X", "X's assertion that ...", "rumours emanating from X", "led X to conclude", passive "confirmed by X",
+"made it clear". Speakers are tokens here; naming them is the resolution stage's job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.phrases import agent_of, antecedent, conjuncts, is_passive, prep_objects
+
+_COMPLEMENT_DEPS = {"ccomp", "xcomp", "parataxis"}
+_QUOTES = set("\"“”'‘’")
+# "researchers found links to X": finding these is reporting an attribution
+_FINDINGS = {"link", "evidence", "connection", "tie", "similarity", "trace", "indication", "sign", "overlap"}
+
+
+@dataclass(slots=True)
+class Frame:
+    """Somebody says something: ``speakers`` say it, ``verb`` is the act (a verb, a noun, "according")."""
+
+    verb: Token
+    speakers: list[Token]
+    kind: str  # "verb" | "noun" | "according" | "causative"
+    channels: list[Token] = field(default_factory=list)  # "told Reuters" -> Reuters
+
+
+def find_frames(sent: Span) -> list[Frame]:
+    """Every act of saying in ``sent`` whose speaker the sentence names (possibly by a pronoun)."""
+    lex = load_lexicon()
+    frames: list[Frame] = []
+    for token in sent:
+        frame = _verb_frame(token, lex) or _noun_frame(token, lex) or _according_frame(token)
+        if frame is not None and frame.speakers:
+            frames.append(frame)
+    return frames
+
+
+def _is_speech_verb(token: Token, lex: Lexicon) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX") and not (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
+        return False
+    if lemma == "make":  # "made it clear that ...", "made very clear to the Chinese that ..."
+        return any(c.lower_ == "clear" for c in token.subtree if c.head == token or c.head.head == token)
+    if lemma not in lex.speech_verbs:
+        return False
+    if lemma in lex.needs_complement:
+        findings = any(c.dep_ == "dobj" and c.lemma_.lower() in _FINDINGS for c in token.children)
+        return findings or any(c.dep_ in ("ccomp", "parataxis") for c in token.children) or _has_quote(token)
+    return True
+
+
+def _has_quote(token: Token) -> bool:
+    return any(t.text in _QUOTES for t in token.sent)
+
+
+def _verb_frame(token: Token, lex: Lexicon) -> Frame | None:
+    if not _is_speech_verb(token, lex):
+        return None
+    speakers = _verb_speakers(token, lex)
+    channels = []
+    if token.lemma_.lower() in lex.channel_verbs:
+        channels = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj")]
+        channels += list(prep_objects(token, {"to"}))
+    kind = "causative" if token.dep_ == "xcomp" and token.head.lemma_.lower() in lex.causative else "verb"
+    return Frame(token, speakers, kind, channels)
+
+
+def _verb_speakers(verb: Token, lex: Lexicon) -> list[Token]:
+    if is_passive(verb):
+        agent = agent_of(verb)
+        return conjuncts(agent) if agent is not None else []
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    if subjects:  # two subjects is a misparse of an inserted "says X,": the nearest one speaks
+        return conjuncts(antecedent(min(subjects, key=lambda s: abs(verb.i - s.i))))
+    for other in reversed(
+        verb.doc[max(verb.sent.start, verb.i - 8) : verb.i]
+    ):  # misparsed "led X to conclude"
+        if other.lemma_.lower() in lex.causative and any(c.lower_ == "to" for c in verb.lefts):
+            objects = [c for c in other.children if c.dep_ == "dobj"]
+            if objects:
+                return conjuncts(objects[0])
+    node = verb
+    for _ in range(4):  # "went on to say", "led X to conclude", "and said" (shared subject)
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in lex.causative:
+            objects = [c for c in node.head.children if c.dep_ == "dobj"]
+            return conjuncts(objects[0]) if objects else []
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return []
+        node = node.head
+        for child in node.children:
+            if child.dep_ == "nsubj":
+                return conjuncts(antecedent(child))
+    return []
+
+
+def _noun_frame(token: Token, lex: Lexicon) -> Frame | None:
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.speech_nouns:
+        return None
+    for child in token.children:
+        if child.dep_ == "poss":
+            return Frame(token, conjuncts(child), "noun")
+    sources = list(prep_objects(token, {"from", "by"}))
+    nearby = token.doc[token.i + 1 : min(token.sent.end, token.i + 4)]
+    for other in [*token.children, *nearby]:  # "rumours, emanating from a Western intelligence agency, that"
+        if other.pos_ == "VERB" and other.lemma_.lower() in {"emanate", "come", "originate"}:
+            sources += list(prep_objects(other, {"from"}))
+    return Frame(token, conjuncts(sources[0]), "noun") if sources else None
+
+
+def _according_frame(token: Token) -> Frame | None:
+    if token.lower_ != "according":
+        return None
+    objects = list(prep_objects(token, {"to"}))
+    return Frame(token, conjuncts(objects[0]), "according") if objects else None
+
+
+def frame_for(token: Token, frames: list[Frame]) -> Frame | None:
+    """The act of saying that encloses ``token``: the nearest governing one, else one for the sentence."""
+    frames = [f for f in frames if not _speaks_about_itself(f, token)]
+    if not frames:
+        return None
+    by_verb = {frame.verb.i: frame for frame in frames}
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.i in by_verb and by_verb[node.i].kind != "according":
+            return by_verb[node.i]
+    below = {t.i for t in token.subtree}
+    for frame in frames:  # "“...,” Hong said" parsed as parataxis or coordination, "said X" after the quote
+        if frame.kind in ("verb", "causative") and frame.verb.i not in below:
+            return frame
+    for frame in frames:
+        if frame.kind == "according":
+            return frame
+    nouns = [f for f in frames if f.kind == "noun" and f.verb.i < token.i]  # "X's assertion that ..."
+    return nouns[-1] if nouns else None
+
+
+def _speaks_about_itself(frame: Frame, token: Token) -> bool:
+    """A cue inside the speaker's own phrase ("a group linked to China said ...") is not what it says."""
+    return any(token.i in {t.i for t in speaker.subtree} for speaker in frame.speakers)
+
+
+def outer_frame(frame: Frame, frames: list[Frame]) -> Frame | None:
+    """A frame that reports ``frame`` ("says Xinhua, Meng made it clear"): its speaker is the channel."""
+    for other in frames:
+        if other is frame or other.kind not in ("verb", "according") or other.verb.i == frame.verb.i:
+            continue
+        if (
+            other.kind == "according"
+            or frame.verb in list(other.verb.subtree)
+            or other.verb.dep_ == "parataxis"
+        ):
+            return other
+    return None

@@ -1,0 +1,81 @@
+"""Stage 2 of extraction: cue matching.
+
+:func:`candidate` is the cheap prefilter on raw sentence text (only sentences that can hold a claim are
+parsed); :func:`find_cues` matches the cue lexicon against the tokens of a parsed sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from kg.extract.lexicon import CueRule, load_lexicon
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """One compiled alternation per prefilter list of the cue lexicon."""
+    lists = load_lexicon().prefilter
+    flags = {"attacker": 0}  # "by [A-Z]" must see the capital letter
+    return {
+        name: re.compile("|".join(f"(?:{p})" for p in patterns), flags.get(name, re.IGNORECASE))
+        for name, patterns in lists.items()
+    }
+
+
+def candidate(text: str) -> bool:
+    """Can this sentence hold a claim? A cheap test on the raw text, generous enough to keep recall."""
+    found = _patterns()
+    if found["alone"].search(text):
+        return True
+    if not found["speaker"].search(text):
+        return False
+    return bool(
+        found["predicate"].search(text) or (found["doer"].search(text) and found["attacker"].search(text))
+    )
+
+
+def is_speech_like(text: str) -> bool:
+    return bool(_patterns()["speaker"].search(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A matched stance cue: the rule and the token it hangs on."""
+
+    rule: CueRule
+    token: Token
+
+
+def find_cues(sent: Span) -> list[Cue]:
+    """Every token of ``sent`` whose lemma (or surface word) is a stance cue, plus phrase cues."""
+    lex = load_lexicon()
+    found: list[Cue] = []
+    for token in sent:
+        if token.pos_ == "PROPN":  # "Counter Threat Unit", "Troy Hunt": names, not cues
+            continue
+        for key in {token.lemma_.lower(), token.lower_}:
+            for rule in lex.cue_rules_for(key):
+                found.append(Cue(rule, token))
+    lowered = sent.text.lower()
+    for rule in lex.phrases:
+        at = lowered.find(rule.phrase)
+        if at >= 0:
+            token = sent.char_span(at, at + len(rule.phrase), alignment_mode="expand")
+            if token is not None:
+                found.append(Cue(rule, token.root))
+    return _dedupe(found)
+
+
+def _dedupe(cues: list[Cue]) -> list[Cue]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for cue in cues:
+        key = (cue.token.i, id(cue.rule))
+        if key not in seen:
+            seen.add(key)
+            out.append(cue)
+    return out

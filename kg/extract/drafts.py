@@ -1,0 +1,189 @@
+"""Claims before naming: for each cue of a parsed sentence, who (tokens) says what about whom (tokens).
+
+This stage decides the actor's position (the cue's own subject, the enclosing speaker, the speaker of a
+quote that runs across sentences, or the publication itself) and applies the cue rule's conditions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kg.extract.attribution import Frame, find_frames, frame_for, outer_frame
+from kg.extract.cues import Cue, find_cues
+from kg.extract.lexicon import load_lexicon
+from kg.extract.negation import Polarity, is_negated, polarity
+from kg.extract.phrases import agent_of, conjuncts, is_passive, prep_objects, subject_of
+from kg.extract.targets import SELF, cue_targets
+
+# Cues the article's own voice may carry ("believed to be linked to Russia"): attributions, not acts.
+_MEDIA_TARGETS = {"subject", "to", "from", "of", "by"}
+_MEDIA_STANCES = {"accuse"}
+_ALLEGATIONS = {"allegation", "accusation", "claim", "charge", "report", "suggestion", "assertion", "rumor"}
+
+
+@dataclass(slots=True)
+class Draft:
+    cue: Cue
+    actors: list[Token] | str  # tokens, or "media" / "previous" (speaker of the quote this continues)
+    targets: list[Token] | str  # tokens or SELF
+    act: Token | None  # the act of saying (speech verb, agentive cue)
+    polarity: Polarity
+    explicit: bool  # the actor is the cue's own subject or an explicit speaker
+    channels: list[Token]
+    evidence_end: int | None = None  # index of the last sentence of a quote that runs on
+
+
+def drafts_for(sent: Span, in_quote: bool) -> tuple[list[Draft], list[Frame]]:
+    """Every claim the sentence can hold (actors and targets as tokens), and its acts of saying."""
+    frames = find_frames(sent)
+    out: list[Draft] = []
+    for cue in find_cues(sent):
+        if not _rule_holds(cue, sent):
+            continue
+        draft = _draft(cue, sent, frames, in_quote)
+        if draft is not None:
+            out.append(draft)
+    return out, frames
+
+
+def _rule_holds(cue: Cue, sent: Span) -> bool:
+    rule, token = cue.rule, cue.token
+    flags = rule.flags
+    if "requires_negation" in flags and not is_negated(token) and not _negated_copula(token):
+        return False
+    if "copula_only" in flags and not (
+        token.dep_ in ("attr", "oprd") or token.head.lemma_ in ("name", "consider")
+    ):
+        return False
+    if rule.needs_object and not any(t.lemma_.lower() in rule.needs_object for t in token.subtree):
+        return False
+    if "needs_future" in flags and not _future(token):
+        return False
+    if "needs_allegation" in flags and not any(t.lemma_.lower() in _ALLEGATIONS for t in sent):
+        return False
+    if (
+        rule.kind == "agentive"
+        and token.pos_ not in ("VERB", "NOUN")
+        and token.lemma_ not in ("rebuttal", "denial")
+    ):
+        return False
+    if rule.target == "to" and token.pos_ == "NOUN" and not any(c.lower_ == "to" for c in token.children):
+        return False  # "closer ties with Moscow" is no attribution; "links to X" is
+    if "needs_attacker_subject" in flags and not _attacker_subject(token):
+        return False
+    return not (rule.target == "noun_by" and token.pos_ not in ("NOUN", "PROPN"))
+
+
+def _attacker_subject(token: Token) -> bool:
+    """ "the group was based in China": only attackers' bases are attributions ("a firm based in London" is not)."""
+    lex = load_lexicon()
+    subject = token.head if token.dep_ in ("acl", "amod") else subject_of(token)
+    if subject is None:
+        return False
+    words = (lex.attackers - lex.parties) | {"group", "gang", "actor", "actors"}
+    return (
+        subject.lemma_.lower() in words
+        or subject.lower_ in words
+        or (subject.pos_ == "PROPN" and subject.ent_type_ != "GPE")
+    )
+
+
+def _negated_copula(token: Token) -> bool:
+    head = token.head
+    return (
+        token.dep_ in ("attr", "acomp", "pobj", "prep") and any(c.dep_ == "neg" for c in head.children)
+    ) or (token.dep_ == "pobj" and any(c.dep_ == "neg" for c in head.head.children))
+
+
+def _future(token: Token) -> bool:
+    for node in (token, token.head):
+        if any(c.lower_ in ("will", "'ll", "shall") for c in node.children):
+            return True
+        if node.lemma_.lower() in ("vow", "pledge", "promise", "continue", "intend"):
+            return True
+    return False
+
+
+def _draft(cue: Cue, sent: Span, frames: list[Frame], in_quote: bool) -> Draft | None:
+    rule, token = cue.rule, cue.token
+    targets = cue_targets(cue, sent)
+    if not targets:
+        return None
+    passive_agent = agent_of(token) if is_passive(token) else None
+    agentive = rule.kind == "agentive" and (
+        passive_agent is not None
+        or not ("passive_is_predicate" in rule.flags and (is_passive(token) or token.pos_ == "NOUN"))
+    )
+    if (
+        rule.kind == "agentive"
+        and "passive_is_predicate" not in rule.flags
+        and passive_agent is None
+        and token.dep_ in ("acl", "amod")
+        and token.tag_ == "VBN"
+    ):
+        return None  # "a spy agency blamed for ...", "suspected spies": background, nobody says it here
+    if agentive:
+        own = conjuncts(passive_agent) if passive_agent is not None else _own_actor(token)
+        if own:
+            pol = polarity(token, token, sent, _expects_negation(rule))
+            return Draft(cue, own, targets, token, pol, True, [])
+    frame = frame_for(token, frames)
+    if frame is not None:
+        actors = [s for s in frame.speakers if s not in (targets if isinstance(targets, list) else [])]
+        if not actors:
+            return None
+        pol = polarity(token, frame.verb, sent, _expects_negation(rule))
+        outer = outer_frame(frame, frames)
+        channels = list(frame.channels) + (list(outer.speakers) if outer is not None else [])
+        return Draft(cue, actors, targets, frame.verb, pol, True, channels)
+    if in_quote:
+        return Draft(
+            cue, "previous", targets, None, polarity(token, None, sent, _expects_negation(rule)), False, []
+        )
+    if (
+        rule.target in _MEDIA_TARGETS
+        and rule.stance in _MEDIA_STANCES
+        and token.pos_ in ("VERB", "ADP", "ADJ")
+    ):
+        return Draft(
+            cue, "media", targets, None, polarity(token, None, sent, _expects_negation(rule)), False, []
+        )
+    return None
+
+
+def _expects_negation(rule) -> bool:
+    return "requires_negation" in rule.flags
+
+
+def _own_actor(token: Token) -> list[Token]:
+    """The subject of an agentive cue ("X accused Y", "X's denial", "a rebuttal by X")."""
+    if token.pos_ == "NOUN":
+        for child in token.children:
+            if child.dep_ == "poss":
+                return conjuncts(child)
+        sources = list(prep_objects(token, {"from", "by"}))  # "a denial from Moscow"
+        if not sources and token.dep_ == "dobj":  # "drew a denial from Moscow"
+            sources = list(prep_objects(token.head, {"from"}))
+        if sources:
+            return conjuncts(sources[0])
+        # "in a rebuttal of", "place sanctions on X", "file charges against X": the light verb's subject
+        noun = token
+        while noun.dep_ == "conj" and noun.head.i != noun.i:
+            noun = noun.head
+        if noun.dep_ in ("dobj", "pobj") or token.lemma_.lower() in ("rebuttal", "denial", "accusation"):
+            verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+            subject = subject_of(verb) if verb.i != noun.i and verb.pos_ in ("VERB", "AUX") else None
+            return conjuncts(subject) if subject is not None else []
+        return []
+    if is_passive(token):
+        agent = agent_of(token)
+        return conjuncts(agent) if agent is not None else []
+    if token.dep_ == "acl" and token.head.pos_ == "NOUN":  # "an indictment accusing X"
+        return [token.head]
+    subject = subject_of(token)
+    return conjuncts(subject) if subject is not None else []
+
+
+__all__ = ["SELF", "Draft", "drafts_for"]

@@ -1,0 +1,128 @@
+"""The extractor's data: cue, party and negation lexicons (TOML under ``kg/lexicons/``), loaded once."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+
+
+@dataclass(frozen=True, slots=True)
+class CueRule:
+    """One stance cue: which lemmas, which stance, how to find actor and target."""
+
+    lemmas: frozenset[str]
+    stance: str
+    kind: str  # "agentive" | "predicate" | "phrase"
+    target: str
+    flags: frozenset[str]
+    preps: tuple[str, ...] = ()
+    needs_object: tuple[str, ...] = ()
+    phrase: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    speech_verbs: frozenset[str]
+    needs_complement: frozenset[str]
+    speech_nouns: frozenset[str]
+    channel_verbs: frozenset[str]
+    causative: frozenset[str]
+    cues: tuple[CueRule, ...]
+    phrases: tuple[CueRule, ...]
+    context_stems: tuple[str, ...]
+    attackers: frozenset[str]
+    parties: frozenset[str]
+    non_parties: frozenset[str]
+    descriptors: dict[str, frozenset[str]]
+    institutions: dict[str, tuple[str, ...]]
+    media: frozenset[str]
+    negators: frozenset[str]
+    hypothetical: frozenset[str]
+    refusal: frozenset[str]
+    doubt: frozenset[str]
+    refusal_phrases: tuple[str, ...]
+    hedges: frozenset[str]
+    deception: frozenset[str]
+    prefilter: dict[str, tuple[str, ...]]
+
+    def cue_rules_for(self, lemma: str) -> list[CueRule]:
+        return [rule for rule in self.cues if lemma in rule.lemmas]
+
+
+def _read(name: str) -> dict[str, Any]:
+    with open(LEXICON_DIR / name, "rb") as handle:
+        return tomllib.load(handle)
+
+
+_FLAG_KEYS = (
+    "passive_is_predicate",
+    "requires_negation",
+    "party_target_only",
+    "needs_cyber_object",
+    "needs_attacker_subject",
+    "state_target_only",
+    "needs_cyber_subject",
+    "copula_only",
+    "needs_attacker_doer",
+    "needs_allegation",
+    "needs_future",
+    "state_or_group_target",
+)
+
+
+def _rule(entry: dict[str, Any], kind: str) -> CueRule:
+    flags = frozenset(key for key in _FLAG_KEYS if entry.get(key))
+    return CueRule(
+        lemmas=frozenset(entry.get("lemmas", ())),
+        stance=entry["stance"],
+        kind=entry.get("kind", kind),
+        target=entry.get("target", "near"),
+        flags=flags,
+        preps=tuple(entry.get("preps", ())),
+        needs_object=tuple(entry.get("needs_object", ())),
+        phrase=entry.get("text", "").lower(),
+    )
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The lexicons, parsed once per process."""
+    cues, parties, negation = _read("cues.toml"), _read("parties.toml"), _read("negation.toml")
+    speech = cues["speech"]
+    return Lexicon(
+        speech_verbs=frozenset(speech["verbs"]),
+        needs_complement=frozenset(speech["needs_complement"]),
+        speech_nouns=frozenset(speech["nouns"]),
+        channel_verbs=frozenset(speech["channel_verbs"]),
+        causative=frozenset(speech["causative"]),
+        cues=tuple(_rule(entry, "predicate") for entry in cues["cue"]),
+        phrases=tuple(_rule(entry, "phrase") for entry in cues.get("phrase", ())),
+        context_stems=tuple(cues["context"]["stems"]),
+        attackers=frozenset(parties["attackers"]),
+        parties=frozenset(parties["parties"]),
+        non_parties=frozenset(parties["non_parties"]),
+        descriptors={kind: frozenset(words) for kind, words in parties["descriptors"].items()},
+        institutions={name: tuple(words) for name, words in parties["institutions"].items()},
+        media=frozenset(name.lower() for name in parties["media"]["names"]),
+        negators=frozenset(negation["negators"]),
+        hypothetical=frozenset(negation["hypothetical"]),
+        refusal=frozenset(negation["refusal"]),
+        doubt=frozenset(negation["doubt"]),
+        refusal_phrases=tuple(negation["refusal_phrases"]),
+        hedges=frozenset(negation["hedges"]),
+        deception=frozenset(negation.get("deception", ())),
+        prefilter={name: tuple(items) for name, items in cues["prefilter"].items()},
+    )
+
+
+@cache
+def context_pattern() -> re.Pattern[str]:
+    """Matches any cyber-context stem (case-insensitive)."""
+    stems = sorted(load_lexicon().context_stems, key=len, reverse=True)
+    return re.compile("|".join(re.escape(s) for s in stems), re.IGNORECASE)

@@ -1,0 +1,475 @@
+"""Naming the parties of a claim: from a head token to a name, a type and an affiliation.
+
+Per article, :class:`ArticleContext` remembers what the text named so far (people, organisations,
+agencies, hacker groups) so that "Hong said" is Hong Le(i), "he" is the last speaker, "the company" is
+the last company named and "the group" the last group named.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from kg.extract import entities
+from kg.extract.lexicon import load_lexicon
+from kg.extract.phrases import PRONOUNS, RELATIVE, char_offset, name_span, np_tokens, with_preps
+from kg.models import Article
+
+_TITLES = {
+    "president",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "senator",
+    "sen",
+    "gen",
+    "general",
+    "secretary",
+    "minister",
+    "premier",
+    "chancellor",
+    "judge",
+    "attorney",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "director",
+    "chief",
+    "chairman",
+    "ceo",
+    "officer",
+    "mayor",
+    "governor",
+}
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ ]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,3}\b")
+_NAMED_AFTER = re.compile(
+    r"\b(?:dubbed|called|calls|known as|aka|named)\s+(?:the\s+)?[\"“']?([A-Z][\w!-]*(?:\s+[A-Z0-9][\w!-]*){0,3})"
+)
+_KIND_WORDS = {
+    "company": re.compile(
+        r"\b(?:firm|company|vendor|provider|startup|platform|maker)\s+([A-Z][\w&.-]*(?:\s+[A-Z&][\w&.-]*){0,3})"
+    ),
+}
+_ORG_SUFFIX = {
+    "lab",
+    "labs",
+    "systems",
+    "inc",
+    "corp",
+    "group",
+    "security",
+    "team",
+    "agency",
+    "ltd",
+    "llc",
+    "news",
+}
+_PERSON_HEADS = {
+    "researcher",
+    "researchers",
+    "expert",
+    "experts",
+    "analyst",
+    "analysts",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "partner",
+    "head",
+    "director",
+    "executive",
+    "strategist",
+    "staff",
+    "team",
+    "unit",
+    "investigators",
+    "scientist",
+    "scientists",
+    "engineer",
+    "engineers",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    name: str
+    type: str = "unknown"
+    affiliation: str = ""
+    galaxy: str | None = None
+    is_act: bool = False
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    name: str
+    kind: str  # person | company | agency | group | organization
+
+
+@dataclass
+class ArticleContext:
+    """What an article has named so far, for coreference within it."""
+
+    article: Article
+    mentions: list[Mention] = field(default_factory=list)
+    speakers: list[tuple[int, Party]] = field(default_factory=list)
+
+    @classmethod
+    def scan(cls, article: Article) -> ArticleContext:
+        """Registers the names in the raw text (cheap: no parsing)."""
+        text = article.text[:2_000_000]
+        found: list[Mention] = []
+        lowercase = set(re.findall(r"\b[a-z]+\b", text))  # "Instead Ciphr": a common word opening a sentence
+        for match in _CAPITALISED.finditer(text):
+            words = [w for w in match.group(0).split() if w.lower() not in _TITLES]
+            if words and words[0].lower() in lowercase:
+                words = words[1:]
+            if len(words) >= 2 and words[-1].lower() not in _ORG_SUFFIX:
+                found.append(Mention(match.start(), " ".join(words), "person"))
+        for start, end, _canonical in entities.threat_actors_in(text):
+            found.append(Mention(start, text[start:end], "group"))
+        for match in _NAMED_AFTER.finditer(text):
+            found.append(Mention(match.start(1), match.group(1).strip(), "group"))
+        for start, end, _name, kind in entities.organizations_in(text):
+            found.append(
+                Mention(start, text[start:end], {"agency": "agency", "media": "media"}.get(kind, "company"))
+            )
+        for start, _end, state_name, _kind in entities.states_in(text):
+            found.append(Mention(start, state_name, "state"))
+        for kind, pattern in _KIND_WORDS.items():
+            for match in pattern.finditer(text):
+                found.append(Mention(match.start(1), match.group(1).strip(), kind))
+        found.sort(key=lambda m: m.start)
+        return cls(article, found)
+
+    def last(self, kinds: set[str], before: int) -> Mention | None:
+        starts = [m.start for m in self.mentions]
+        for mention in reversed(self.mentions[: bisect_left(starts, before)]):
+            if mention.kind in kinds:
+                return mention
+        return None
+
+    def full_name(self, short: str, before: int) -> str | None:
+        """ "Hong" -> "Hong Le" when the article named "Hong Le" before (people only)."""
+        short_words = short.split()
+        for mention in reversed(self.mentions):
+            if mention.kind != "person" or mention.start >= before + 200:
+                continue
+            words = mention.name.split()
+            if len(words) > len(short_words) and _sublist(short_words, words):
+                return mention.name
+        return None
+
+    def spelling_of(self, name: str) -> str:
+        """ "Hong Le" -> "Hong Lei" when the article also writes the name in full; one form alone is kept."""
+        words = name.split()
+        if len(words) < 2:
+            return name
+        for mention in self.mentions:
+            other = mention.name.split()
+            if mention.kind != "person" or len(other) != len(words) or other == words:
+                continue
+            if other[:-1] == words[:-1] and _near_spelling(other[-1], words[-1]):
+                return mention.name if len(other[-1]) > len(words[-1]) else name
+        return name
+
+    def last_speaker(self, person: bool, before: int) -> Party | None:
+        for start, party in reversed(self.speakers):
+            if start <= before and (party.type == "person") == person:
+                return party
+        return None
+
+
+def _near_spelling(a: str, b: str) -> bool:
+    """One letter added, dropped or changed ("Le"/"Lei", "Kasperksy"/"Kaspersky" is two: not near)."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _sublist(short: list[str], words: list[str]) -> bool:
+    n = len(short)
+    return any(words[i : i + n] == short for i in range(len(words) - n + 1))
+
+
+def entity_label(token: Token) -> str:
+    return token.ent_type_ if token.ent_type_ else ""
+
+
+def name_party(head: Token, ctx: ArticleContext, role: str) -> Party | None:
+    """The party a noun phrase head stands for, or None when it names nobody."""
+    lex = load_lexicon()
+    start = char_offset(head)
+    if head.lower_ in PRONOUNS or head.lower_ in RELATIVE or head.pos_ == "PRON":
+        return _pronoun(head, ctx) if role == "actor" else None
+    whose = [c for c in head.children if c.dep_ == "poss" and c.lower_ == "whose"]
+    if whose and head.head.dep_ == "relcl":
+        return name_party(head.head.head, ctx, role)
+    owner = _owner(head)
+    if owner is not None and role == "actor":  # "researchers at Secureworks", "an En Marche! official"
+        if owner.head.i == head.i and owner.i < head.i:  # a name written before the noun
+            return _named(_clean(head.doc[owner.i : head.i].text), owner, ctx, start)
+        named = name_party(owner, ctx, role)
+        if named is not None:
+            return named
+    tokens = np_tokens(head)
+    text = _clean(head.doc[tokens[0].i : tokens[-1].i + 1].text)
+    proper = _proper_name(head)
+    if proper:
+        return _named(proper, head, ctx, start)
+    descriptor = _descriptor(head, tokens, ctx, start, lex.descriptors)
+    if descriptor is not None:
+        return descriptor
+    institution = _institution(text, ctx)
+    if institution is not None:
+        return institution
+    known = entities.state(text) or entities.agency(text) or entities.threat_actor(text)
+    if known is not None and not (role == "target" and known.kind == "demonym" and head.pos_ == "NOUN"):
+        return _from_known(known, text, role)
+    if role == "target":
+        antecedent = _numbered_antecedent(tokens, ctx, start)
+        if antecedent:
+            return Party(antecedent, "person")
+    phrase = with_preps(head) if role == "actor" and head.pos_ == "NOUN" else text
+    restrictive = [t for t in head.rights if t.dep_ in ("relcl", "acl")]
+    if role == "target" and restrictive and restrictive[0].right_edge.i - tokens[0].i < 12:
+        phrase = head.doc[tokens[0].i : restrictive[0].right_edge.i + 1].text
+    state = entities.states_in(text)
+    return Party(_clean(phrase), _type_of_common(head), state[0][2] if state else "")
+
+
+def _numbered_antecedent(tokens: list[Token], ctx: ArticleContext, start: int) -> str | None:
+    """ "the two men" -> "Two Iranian men" when the article said so before."""
+    if len(tokens) != 3 or tokens[0].lower_ != "the" or tokens[1].pos_ != "NUM":
+        return None
+    pattern = re.compile(
+        rf"\b{re.escape(tokens[1].text)}\s+(?:[A-Z][\w-]*\s+){{1,2}}{re.escape(tokens[2].text)}\b", re.I
+    )
+    found = [m.group(0) for m in pattern.finditer(ctx.article.text[:start])]
+    return found[0] if found else None
+
+
+def _owner(head: Token) -> Token | None:
+    if head.lower_ not in _PERSON_HEADS and head.lemma_.lower() not in _PERSON_HEADS:
+        return None
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in {"at", "from", "of", "for", "with"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
+                    return pobj
+    compounds = [c for c in head.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+    if compounds and not entities.states_in(compounds[-1].text):
+        return compounds[0]
+    return None
+
+
+def _proper_name(head: Token) -> str | None:
+    """The trailing run of proper nouns of the phrase ("Foreign Ministry spokesman Hong Le" -> "Hong Le")."""
+    for child in head.children:  # "Another Chinese official, Foreign Ministry spokesman Hong Le"
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and head.pos_ == "NOUN":
+            return _proper_name(child)
+    if head.pos_ != "PROPN":
+        return None
+    if head.ent_type_ or head.text in "&-":
+        start, end = name_span(head)
+        words = [t for t in head.doc[start:end] if t.lower_ not in _TITLES and t.lower_ != "the"]
+        while words and words[0].i != head.i and words[0].whitespace_ and (
+            words[0].pos_ not in ("PROPN", "NUM") or words[0].dep_ in ("advmod", "cc", "mark", "prep", "npadvmod")
+        ):
+            words.pop(0)  # "Instead Ciphr"
+        if words:
+            return _clean(head.doc[words[0].i : end].text)
+    tokens = np_tokens(head)
+    run: list[Token] = []
+    for token in reversed(tokens):
+        if (
+            token.pos_ == "PROPN"
+            or (run and token.text in {"&", "-", "!"})
+            or (run and token.tag_ == "NNP")
+            or (run and token.dep_ == "compound" and token.pos_ == "PROPN")
+        ):
+            run.insert(0, token)
+        else:
+            break
+    while run and run[0].lower_ in _TITLES:
+        run.pop(0)
+    if not run:
+        return None
+    return _clean(head.doc[run[0].i : run[-1].i + 1].text)
+
+
+def _named(name: str, head: Token, ctx: ArticleContext, start: int) -> Party:
+    label = entity_label(head)
+    known = entities.threat_actor(name)
+    if known is not None and (label != "PERSON" or len(name.split()) > 1):
+        return Party(name, "group", known.state or "", known.galaxy)
+    lex = load_lexicon()
+    if name.lower() in lex.media or (ctx.article.publisher and name.lower() in ctx.article.publisher.lower()):
+        return Party(name, "media")
+    known = entities.state(name) or entities.agency(name, ctx.article.text[max(0, start - 300) : start])
+    if known is not None:
+        return Party(name, "government", known.state or "")
+    org = entities.organization(name)
+    if org is not None:
+        return Party(name, org.type, org.state or "")
+    if len(name.split()) == 1:
+        full = ctx.full_name(name, start)
+        if full:
+            return Party(full, "person", _affiliation_near(head))
+    if len(name.split()) > 1:
+        name = ctx.spelling_of(name)
+    kind = {"PERSON": "person", "ORG": "organization", "GPE": "government", "NORP": "government"}.get(label)
+    if kind is None:
+        kind = (
+            "person"
+            if ctx.full_name(name, start) is None and len(name.split()) in (2, 3) and label == ""
+            else "organization"
+        )
+    return Party(name, kind, _affiliation_near(head) if kind == "person" else "")
+
+
+def _affiliation_near(head: Token) -> str:
+    """The state named in the phrase around a person ("US director of national intelligence James Clapper")."""
+    sent = head.sent
+    window = head.doc[max(sent.start, head.i - 8) : min(sent.end, head.i + 8)].text
+    found = entities.states_in(window)
+    return found[0][2] if found else ""
+
+
+def _descriptor(
+    head: Token, tokens: list[Token], ctx: ArticleContext, start: int, kinds: dict
+) -> Party | None:
+    """ "the company", "the group", "the agency": the last party of that kind the article named."""
+    if not tokens or tokens[0].lower_ not in {"the", "this", "that", "these", "its"}:
+        return None
+    if any(t.pos_ == "PROPN" for t in tokens):
+        return None
+    lemma = head.lemma_.lower()
+    modifiers = [t for t in tokens[1:] if t.i != head.i]
+    if modifiers and not (lemma in kinds.get("group", ()) and all(t.dep_ in ("amod", "compound") for t in modifiers)):
+        return None  # "the privacy platform" describes; only "the company", "the (hacking) group" refer back
+    for kind, words in kinds.items():
+        if lemma in words or head.lower_ in words:
+            wanted = {"company", "organization"} if kind == "company" else {kind}
+            if kind == "state":
+                mention = ctx.last({"state"}, start)
+                return Party(mention.name, "government", mention.name) if mention else None
+            mention = ctx.last(wanted, start)
+            if mention is not None:
+                return _named_mention(mention)
+    return None
+
+
+def _named_mention(mention: Mention) -> Party:
+    known = entities.threat_actor(mention.name) if mention.kind == "group" else None
+    if known is not None:
+        return Party(mention.name, "group", known.state or "", known.galaxy)
+    kind = {"group": "group", "agency": "government", "person": "person", "state": "government"}.get(
+        mention.kind, "organization"
+    )
+    return Party(mention.name, kind)
+
+
+def _institution(text: str, ctx: ArticleContext) -> Party | None:
+    lowered = text.lower()
+    for name, words in load_lexicon().institutions.items():
+        if any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in words) and name in ctx.article.text:
+            return Party(
+                name,
+                "government",
+                entities.states_in(ctx.article.text)[0][2] if entities.states_in(ctx.article.text) else "",
+            )
+    return None
+
+
+def _from_known(known: entities.Known, text: str, role: str) -> Party:
+    """Targets take the state's canonical name ("Beijing" -> China); speakers keep their words (Kremlin)."""
+    if known.type == "group":
+        return Party(_clean(text), "group", known.state or "", known.galaxy)
+    if known.kind == "name" or (role == "target" and known.kind in ("metonym", "government")):
+        return Party(known.name, "government", known.state or "")
+    return Party(_clean(text), "government", known.state or "")
+
+
+def _type_of_common(head: Token) -> str:
+    lemma = head.lemma_.lower()
+    if lemma in {
+        "government",
+        "ministry",
+        "agency",
+        "department",
+        "official",
+        "police",
+        "prosecutor",
+        "authority",
+    }:
+        return "government"
+    if lemma in {"hacker", "attacker", "group", "gang", "actor", "crew"}:
+        return "group"
+    if lemma in {"company", "firm", "vendor", "provider", "platform", "startup", "researcher"}:
+        return "organization"
+    if lemma in {
+        "person",
+        "people",
+        "man",
+        "woman",
+        "expert",
+        "source",
+        "analyst",
+        "spokesman",
+        "spokeswoman",
+    }:
+        return "person"
+    return "unknown"
+
+
+def _pronoun(head: Token, ctx: ArticleContext) -> Party | None:
+    """ "he" -> the last person speaking or named; "it", "they" -> an earlier subject, else the last speaker."""
+    lower = head.lower_
+    sent = head.sent
+    earlier = [
+        t for t in sent if t.i < head.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN")
+    ]
+    person = lower in {"he", "she", "him", "her", "his"}
+    for token in reversed(earlier):
+        if person == (
+            entity_label(token) == "PERSON"
+            or (token.pos_ == "PROPN" and ctx.full_name(token.text, char_offset(token)) is not None)
+        ):
+            return name_party(token, ctx, "actor")
+    if lower in {"we", "i", "us", "our"}:
+        return ctx.last_speaker(True, char_offset(head)) or ctx.last_speaker(False, char_offset(head))
+    found = ctx.last_speaker(person, char_offset(head))
+    if found is None and person:
+        mention = ctx.last({"person"}, char_offset(head))
+        return Party(mention.name, "person") if mention else None
+    return found
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s*\([^)]*\)", "", text)  # "(IAAF)", "(MSFT.O)"
+    text = re.sub(r"^(?:the|a|an)\s+(?=[A-Z])", "", text.strip())
+    return " ".join(text.replace("“", "").replace("”", "").replace('"', "").split()).strip(" ,;:-")
+
+
+def add_entities(ctx: ArticleContext, doc) -> None:
+    """Organisations the parser's NER found in a sentence become antecedents for "the company"."""
+    offset = int(doc.user_data.get("offset", 0))
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and not entities.state(ent.text) and not entities.threat_actor(ent.text):
+            kind = "media" if ent.text.lower() in load_lexicon().media else "company"
+            ctx.mentions.append(Mention(offset + ent.start_char, _clean(ent.text), kind))
+    ctx.mentions.sort(key=lambda m: m.start)

@@ -1,0 +1,216 @@
+"""Dependency-tree helpers shared by the extraction stages: noun phrases, subjects, coordination."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+RELATIVE = {"which", "that", "who", "whom", "whose"}
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "this", "these", "those"}
+_NP_LEFT = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "punct"}
+_NAMING = {"call", "dub", "know", "name", "nickname", "label", "refer"}
+_CLIMB = {
+    "xcomp",
+    "ccomp",
+    "conj",
+    "advcl",
+    "pcomp",
+    "prep",
+    "relcl",
+    "acl",
+    "aux",
+    "auxpass",
+    "acomp",
+    "attr",
+}
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every token coordinated with it ("PwC and BAE" -> [PwC, BAE])."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN", "PRON", "NUM", "ADJ"}:
+            if any(c.text == "&" for c in token.doc[token.i + 1 : child.i]):
+                continue  # "Dun & Bradstreet" is one name
+            out.extend(conjuncts(child))
+    return out
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``'s clause, climbing through control and coordination when it has none."""
+    seen = 0
+    node = verb
+    while node is not None and seen < 8:
+        seen += 1
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return antecedent(child)
+        if node.dep_ == "relcl":
+            return node.head
+        if node.dep_ in ("acl",) and node.head.pos_ in {"NOUN", "PROPN"}:
+            return node.head
+        if node.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp", "attr", "pobj", "ccomp"):
+            return None
+        node = node.head if node.head.i != node.i else None
+    return None
+
+
+def antecedent(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies ("the group which was behind")."""
+    if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
+        return token.head.head
+    if token.lower_ in RELATIVE and token.head.dep_ in ("auxpass", "aux") and token.head.head.dep_ == "relcl":
+        return token.head.head.head
+    return token
+
+
+def is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children) or (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("acl", "amod", "relcl")
+        and not any(c.dep_ == "nsubj" for c in verb.children)
+    )
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The object of "by" in a passive: "linked by western governments" -> governments."""
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def prep_objects(token: Token, preps: set[str], depth: int = 2) -> Iterator[Token]:
+    """Objects of the given prepositions under ``token`` ("linked back to X", "emanating from X")."""
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    yield grandchild
+                elif grandchild.dep_ == "prep" and grandchild.lower_ in preps:  # "out of", "back to"
+                    yield from (g for g in grandchild.children if g.dep_ == "pobj")
+        elif depth > 1 and child.dep_ in ("advmod", "prt") and child.lower_ in {"back", "out", "down", "up"}:
+            yield from prep_objects(child, preps, depth - 1)
+
+
+def np_tokens(head: Token) -> list[Token]:
+    """The noun phrase of ``head`` without relative clauses and long modifiers: left modifiers + head."""
+    left = [t for t in head.lefts if t.dep_ in _NP_LEFT]
+    start = min([head.i, *(t.left_edge.i for t in left)])
+    tokens = [t for t in head.doc[start : head.i + 1]]
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "case"):
+        tokens.pop(0)
+    return tokens or [head]
+
+
+def name_span(head: Token) -> tuple[int, int]:
+    """Token range of the proper name around ``head``: the entity span when NER ran, joined across
+    "&" and hyphens ("Dun & Bradstreet", "F-Secure"), and "of" inside a name ("Department of Justice")."""
+    doc = head.doc
+    if head.ent_type_ and head.ent_type_ in (
+        "PERSON",
+        "ORG",
+        "GPE",
+        "NORP",
+        "FAC",
+        "LOC",
+        "PRODUCT",
+        "WORK_OF_ART",
+    ):
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end:
+                return _joined_run(doc, head.i, ent.start, ent.end)
+    start, end = head.i, head.i + 1
+    while (
+        start > 0
+        and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text in "&-")
+        and (doc[start - 1].dep_ in ("compound", "punct", "cc", "nmod") or not doc[start - 1].whitespace_)
+    ):
+        start -= 1
+    while end < len(doc) and (
+        doc[end].text in "&-" or (doc[end - 1].text in "&-" and doc[end].pos_ == "PROPN")
+    ):
+        end += 1
+    while start < end and doc[start].text in "&-":
+        start += 1
+    return start, end
+
+
+def _joined_run(doc, i: int, lo: int, hi: int) -> tuple[int, int]:
+    """The run of name tokens around ``i`` inside [lo, hi): no commas, no possessive "'s"."""
+
+    def inside(t: Token) -> bool:
+        return t.dep_ != "case" and (not t.is_punct or t.text in "&-.!")
+
+    start, end = i, i + 1
+    while start > lo and inside(doc[start - 1]):
+        start -= 1
+    while end < hi and inside(doc[end]):
+        end += 1
+    # a word written together with the name belongs to it ("F-Secure" tokenised F, -, Secure)
+    while start > 0 and not doc[start - 1].whitespace_ and (doc[start - 1].is_alpha or doc[start - 1].text in "-&"):
+        start -= 1
+    while end < len(doc) and not doc[end - 1].whitespace_ and (doc[end].is_alpha or doc[end].text in "-&"):
+        end += 1
+    return start, end
+
+
+def np_text(head: Token) -> str:
+    tokens = np_tokens(head)
+    return head.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else head.text
+
+
+def with_preps(head: Token, max_tokens: int = 10) -> str:
+    """The phrase with its prepositional modifiers ("two people with knowledge of the attack")."""
+    tokens = np_tokens(head)
+    end = head.i
+    for child in head.rights:
+        if child.dep_ == "prep" and child.right_edge.i - tokens[0].i < max_tokens:
+            end = child.right_edge.i
+        else:
+            break
+    return head.doc[tokens[0].i : end + 1].text
+
+
+def given_name(head: Token) -> Token | None:
+    """A name given to the phrase: "hackers that it calls the Callisto Group", "a group known as X"."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return child
+        if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in _NAMING:
+            found = _naming_object(child)
+            if found is not None:
+                return found
+    return None
+
+
+def _naming_object(verb: Token) -> Token | None:
+    for child in verb.children:
+        named = child.pos_ in {"PROPN", "NOUN"} and any(t.pos_ == "PROPN" for t in child.subtree)
+        if child.dep_ in ("oprd", "dobj", "attr") and named and child.lower_ not in RELATIVE:
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"as", "by"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and any(t.pos_ == "PROPN" for t in pobj.subtree):
+                    return pobj
+    return None
+
+
+def ancestors_within(token: Token, sent: Span) -> Iterator[Token]:
+    node = token
+    while node.head.i != node.i and sent.start <= node.head.i < sent.end:
+        node = node.head
+        yield node
+
+
+def is_pronoun(token: Token) -> bool:
+    return token.pos_ == "PRON" or token.lower_ in PRONOUNS
+
+
+def char_offset(token: Token) -> int:
+    """The token's offset in the article (sentence docs carry their start in ``user_data``)."""
+    return token.idx + int(token.doc.user_data.get("offset", 0))

@@ -1,0 +1,329 @@
+"""Stage 7: the extraction pipeline — article in, claims out.
+
+Cheap work on everything, expensive work on little: sentences are split with a regular expression, a
+cue prefilter picks the few that can hold a claim, only those are parsed (without NER), and NER runs
+only on the sentences that produced a draft claim. Names are then resolved in article order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from kg.extract.cues import candidate, is_speech_like
+from kg.extract.drafts import SELF, Draft, drafts_for
+from kg.extract.lexicon import context_pattern, load_lexicon
+from kg.extract.naming import ArticleContext, Party, add_entities, name_party
+from kg.extract.negation import refusal_in_text
+from kg.extract.phrases import np_tokens
+from kg.extract.sentences import split_sentences
+from kg.extract.topics import topic_for
+from kg.models import Article, Claim, Sentence
+
+_OPEN = "“‘"
+_CLOSE = "”’"
+_BARE_ATTACKERS = {
+    "hackers",
+    "attackers",
+    "cyberattackers",
+    "criminals",
+    "actors",
+    "hacker",
+    "attacker",
+    "group",
+}
+_MAX_CLAIM = 300
+
+
+@dataclass(slots=True)
+class _Plan:
+    article: Article
+    sentences: list[Sentence]
+    parse: list[int]  # indices of sentences to parse
+    in_quote: list[bool]
+
+
+class Extractor:
+    """Holds the loaded spaCy pipeline; :meth:`extract` is pure (no I/O)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self._parse_off = [name for name in nlp.pipe_names if name == "ner"]
+        self._ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
+
+    def extract(self, article: Article) -> list[Claim]:
+        return next(iter(self.extract_many([article])))
+
+    def extract_many(self, articles: Iterable[Article], batch_size: int = 64) -> Iterator[list[Claim]]:
+        """Claims per article, in order; the candidate sentences of all articles go through one ``nlp.pipe``."""
+        for chunk in _chunks(articles, batch_size):
+            plans = [_plan(article) for article in chunk]
+            jobs = [(plan.sentences[i].text, (p, i)) for p, plan in enumerate(plans) for i in plan.parse]
+            parsed: dict[tuple[int, int], Doc] = {}
+            with self.nlp.select_pipes(disable=self._parse_off):
+                for doc, key in self.nlp.pipe(jobs, as_tuples=True, batch_size=256):
+                    doc.user_data["offset"] = plans[key[0]].sentences[key[1]].start
+                    parsed[key] = doc
+            for p, plan in enumerate(plans):
+                docs = {i: parsed[(p, i)] for i in plan.parse}
+                yield self._claims(plan, docs)
+
+    def _claims(self, plan: _Plan, docs: dict[int, Doc]) -> list[Claim]:
+        found = {i: drafts_for(doc[:], plan.in_quote[i]) for i, doc in docs.items()}
+        drafts = {i: pair[0] for i, pair in found.items()}
+        frames = {i: pair[1] for i, pair in found.items() if pair[1]}
+        _attach_quote_speakers(drafts, frames, plan)
+        needing_ner = [i for i in sorted(drafts) if drafts[i]]
+        speakers_at = {d.evidence_end for i in needing_ner for d in drafts[i] if d.evidence_end is not None}
+        if self._ner is not None and needing_ner:
+            for _annotated in self._ner.pipe(docs[i] for i in sorted(set(needing_ner) | speakers_at)):
+                pass  # NER annotates the parsed docs in place
+        ctx = ArticleContext.scan(plan.article)
+        for i in sorted(set(needing_ner) | speakers_at):
+            add_entities(ctx, docs[i])
+        claims: list[Claim] = []
+        for i in needing_ner:
+            sentence = plan.sentences[i]
+            for draft in drafts[i]:
+                claims.extend(_build(draft, sentence, plan, ctx, i))
+        return _dedupe(claims)
+
+
+def _attach_quote_speakers(drafts: dict[int, list[Draft]], frames: dict[int, list], plan: _Plan) -> None:
+    """A claim in a quote that runs on to "..., X said" a sentence or two later belongs to X."""
+    for i, found in drafts.items():
+        for draft in found:
+            if draft.actors != "previous":
+                continue
+            j = i + 1
+            while j < len(plan.sentences) and j <= i + 3 and plan.in_quote[j]:
+                speakers = [s for f in frames.get(j, []) if f.kind == "verb" for s in f.speakers]
+                if speakers:
+                    draft.actors, draft.act, draft.explicit, draft.evidence_end = speakers, None, True, j
+                    break
+                j += 1
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _plan(article: Article) -> _Plan:
+    sentences = split_sentences(article.text)
+    has_context = [bool(context_pattern().search(s.text)) for s in sentences]
+    in_quote = _quote_state(sentences)
+    parse: set[int] = set()
+    for i, sentence in enumerate(sentences):
+        near = any(has_context[max(0, i - 2) : i + 3])
+        if near and candidate(sentence.text):
+            parse.add(i)
+            parse.update(_quote_partners(sentences, in_quote, i))
+    return _Plan(article, sentences, sorted(parse), in_quote)
+
+
+def _quote_state(sentences: list[Sentence]) -> list[bool]:
+    """True for sentences that open inside a quotation begun in an earlier sentence."""
+    out, inside = [], False
+    for sentence in sentences:
+        out.append(inside or sentence.text[:1] in _OPEN + '"')
+        for char in sentence.text:
+            if char in _OPEN:
+                inside = True
+            elif char in _CLOSE:
+                inside = False
+        if sentence.text.count('"') % 2:
+            inside = not inside
+    return out
+
+
+def _quote_partners(sentences: list[Sentence], in_quote: list[bool], i: int) -> list[int]:
+    """Neighbours of a quoted sentence that may name its speaker ("..." he said)."""
+    partners = []
+    if in_quote[i] and i > 0 and is_speech_like(sentences[i - 1].text):
+        partners.append(i - 1)
+    if i + 1 < len(sentences) and in_quote[i + 1] and is_speech_like(sentences[i + 1].text):
+        partners.append(i + 1)
+    return partners
+
+
+def _build(draft: Draft, sentence: Sentence, plan: _Plan, ctx: ArticleContext, index: int) -> list[Claim]:
+    if draft.polarity.refused or _refusal_before(sentence, draft):
+        return []
+    actors = _actors(draft, plan, ctx, index)
+    out = []
+    for actor, evidence in actors:
+        targets = _targets(draft, actor, ctx)
+        for target in targets:
+            out.append(_claim(draft, actor, target, evidence, plan, ctx))
+        if targets and draft.explicit:
+            ctx.speakers.append((sentence.start, actor))
+    return out
+
+
+def _refusal_before(sentence: Sentence, draft: Draft) -> bool:
+    offset = draft.cue.token.idx
+    return refusal_in_text(sentence.text[:offset])
+
+
+def _actors(draft: Draft, plan: _Plan, ctx: ArticleContext, index: int) -> list[tuple[Party, Sentence]]:
+    sentence = plan.sentences[index]
+    if draft.evidence_end is not None:  # the quote runs over to its speaker's sentence
+        end = plan.sentences[draft.evidence_end].end
+        sentence = Sentence(sentence.start, end, plan.article.text[sentence.start : end])
+    if draft.actors == "media":
+        publisher = plan.article.publisher
+        return [(Party(publisher, "media"), sentence)] if publisher else []
+    if draft.actors == "previous":
+        previous = ctx.speakers[-1][1] if ctx.speakers else None
+        return [(previous, sentence)] if previous is not None else []
+    lex = load_lexicon()
+    out = []
+    for token in draft.actors:
+        party = name_party(token, ctx, "actor")
+        if party is None or not party.name:
+            continue
+        lemma = token.lemma_.lower()
+        if party.type == "unknown" and token.text.islower() and lemma not in lex.parties | lex.attackers:
+            continue  # "the conflict", "an analysis", "our rapid growth" speak for nobody
+        out.append((party, sentence))
+    return out
+
+
+def _targets(draft: Draft, actor: Party, ctx: ArticleContext) -> list[Party]:
+    if draft.targets == SELF:
+        state = actor.affiliation if actor.type == "government" and actor.affiliation else ""
+        return [Party(state or actor.name, actor.type, actor.affiliation, actor.galaxy)]
+    lex = load_lexicon()
+    channels = {t.i for c in draft.channels for t in np_tokens(c)}
+    out = []
+    for token in draft.targets:
+        if token.i in channels:
+            continue
+        party = name_party(token, ctx, "target")
+        if party is None or not _acceptable(token, party, draft, actor, lex):
+            continue
+        out.append(party)
+    return out
+
+
+def _acceptable(token: Token, party: Party, draft: Draft, actor: Party, lex) -> bool:
+    rule = draft.cue.rule
+    name = party.name.lower()
+    if not name or name == actor.name.lower():
+        return False
+    if rule.stance in ("condemn", "deny", "acknowledge", "pledge") and rule.target in (
+        "object",
+        "of_cyber",
+        "on",
+        "to",
+    ):
+        return token.lemma_.lower() not in lex.non_parties or rule.stance != "pledge"
+    if token.lemma_.lower() in lex.non_parties or name in _BARE_ATTACKERS or _bare_descriptor(token, party):
+        return False
+    if "state_or_group_target" in rule.flags:
+        return party.type in ("government", "group")
+    if "needs_attacker_doer" in rule.flags or rule.target == "noun_by":
+        return party.type == "group" or token.lemma_.lower() in lex.attackers or party.type == "government"
+    if "state_target_only" in rule.flags:
+        return party.type == "government"
+    if "party_target_only" in rule.flags or rule.target in ("from", "to", "subject", "of", "by"):
+        return (
+            party.type != "unknown"
+            or token.lemma_.lower() in lex.attackers | lex.parties
+            or token.pos_ == "PROPN"
+        )
+    return True
+
+
+def _bare_descriptor(token: Token, party: Party) -> bool:
+    """ "the group", "a group", "those actors": a descriptor that no earlier name resolved."""
+    if token.pos_ != "NOUN" or (
+        party.type in ("group", "government")
+        and party.name.lower() != token.doc[token.left_edge.i : token.i + 1].text.lower()
+    ):
+        return False
+    lex = load_lexicon()
+    left = [t for t in token.lefts if t.dep_ not in ("punct",)]
+    restricted = any(t.dep_ in ("relcl", "acl") for t in token.rights)  # "the states that may be sponsoring"
+    return token.lemma_.lower() in lex.attackers and all(t.dep_ == "det" for t in left) and not restricted
+
+
+def _claim(
+    draft: Draft, actor: Party, target: Party, evidence: Sentence, plan: _Plan, ctx: ArticleContext
+) -> Claim:
+    rule = draft.cue.rule
+    pol = draft.polarity
+    confidence = 0.85 if draft.explicit else 0.6
+    if pol.hedged:
+        confidence *= 0.75
+    if draft.actors == "media":
+        confidence *= 0.8
+    claim_text = _claim_text(draft)
+    via = ", ".join(sorted({t.text for t in draft.channels})) or None
+    return Claim(
+        article=plan.article.id,
+        actor=actor.name,
+        actor_type=actor.type
+        if actor.type in ("person", "government", "organization", "group", "media")
+        else "unknown",
+        affiliation=actor.affiliation or "",
+        stance=rule.stance,
+        target=target.name,
+        topic=topic_for(claim_text, evidence.text),
+        claim=claim_text,
+        evidence=evidence.text,
+        start=evidence.start,
+        end=evidence.end,
+        confidence=round(confidence, 2),
+        negated=bool(pol.negated or pol.hypothetical),
+        reported_via=via,
+        target_type="act" if target.is_act else target.type,
+        target_affiliation=target.affiliation or "",
+        actor_galaxy=actor.galaxy,
+        target_galaxy=target.galaxy,
+        cue=draft.cue.token.text if draft.cue.rule.kind != "phrase" else draft.cue.rule.phrase,
+    )
+
+
+def _claim_text(draft: Draft) -> str:
+    """The clause carrying the cue (inside the act of saying), in a few words."""
+    token = draft.cue.token
+    node = token
+    act = draft.act
+    while (
+        node.head.i != node.i and (act is None or node.head.i != act.i) and node.dep_ not in ("ccomp", "ROOT")
+    ):
+        node = node.head
+    span = token.doc[node.left_edge.i : node.right_edge.i + 1]
+    text = " ".join(span.text.split()).strip(' ,“”"')
+    return text[:_MAX_CLAIM]
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"^(the|a|an) ", "", " ".join(re.sub(r"[^\w\s-]", " ", name.lower()).split()))
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """One claim per (actor, stance, target, polarity); an accusation wins over a condemnation of the same."""
+    best: dict[tuple[str, str, str, bool], Claim] = {}
+    for claim in claims:
+        key = (_norm(claim.actor), claim.stance, _norm(claim.target), claim.negated)
+        if key not in best or claim.confidence > best[key].confidence:
+            best[key] = claim
+    accused = {(k[0], k[2], k[3]) for k in best if k[1] == "accuse"}
+    kept = [
+        c for k, c in best.items() if not (k[1] in ("condemn", "assert") and (k[0], k[2], k[3]) in accused)
+    ]
+    kept.sort(key=lambda c: (c.start, c.actor, c.target))
+    return kept

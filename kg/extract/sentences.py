@@ -1,0 +1,137 @@
+"""Stage 1 of extraction: cheap sentence segmentation of the raw article text.
+
+Header lines (title, date, source tags) found by :func:`kg.ingest.parse_header` are never glued onto the
+first sentence: the title is a sentence of its own, other metadata lines are skipped. Line breaks are
+hard boundaries. Offsets always point into the text as given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.ingest import parse_header
+from kg.models import Sentence
+
+# A sentence ends at . ! ? (plus closing quotes or brackets) followed by space and a likely sentence start.
+_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "gov",
+        "sen",
+        "rep",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "no",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "a.m",
+        "p.m",
+        "fig",
+        "approx",
+        "dept",
+        "est",
+    ]
+)
+_MAX_SENTENCE = 2000  # a very long run without punctuation is cut, so one sentence never dominates
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` with offsets; header metadata lines other than the title are dropped."""
+    header = parse_header(text)
+    out: list[Sentence] = []
+    for start, end in header.lines:
+        line = text[start:end].strip()
+        if header.title and line == header.title:
+            out.extend(_spans(text, start, end))
+    out.extend(_spans(text, header.body_start, len(text)))
+    return out
+
+
+def _spans(text: str, start: int, end: int) -> Iterator[Sentence]:
+    for line_start, line_end in _lines(text, start, end):
+        for s, e in _split_line(text, line_start, line_end):
+            s, e = _trim(text, s, e)
+            if e > s:
+                yield Sentence(s, e, text[s:e])
+
+
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        yield pos, stop
+        pos = stop + 1
+
+
+def _split_line(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    pos = start
+    for match in _END.finditer(text, start, end):
+        if _is_abbreviation(text, start, match.start()):
+            continue
+        yield from _cut(pos, match.end())
+        pos = match.end()
+    if pos < end:
+        yield from _cut(pos, end)
+
+
+def _cut(start: int, end: int) -> Iterator[tuple[int, int]]:
+    while end - start > _MAX_SENTENCE:
+        yield start, start + _MAX_SENTENCE
+        start += _MAX_SENTENCE
+    yield start, end
+
+
+def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
+    """True when the period at ``dot`` closes an abbreviation or an initial ("U.S.", "Dr.", "J.")."""
+    if text[dot] != ".":
+        return False
+    word_start = dot
+    while (
+        word_start > line_start and not text[word_start - 1].isspace() and text[word_start - 1] not in '("“'
+    ):
+        word_start -= 1
+    word = text[word_start:dot].lower()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

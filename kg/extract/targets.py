@@ -1,0 +1,172 @@
+"""Stage 5 of extraction: the target of a cue — the accused, the denied, the warned.
+
+Each cue rule says where its target sits (``target`` in ``lexicons/cues.toml``): the direct object
+("accused Russia"), the object of to/on ("attributed the attack to X"), the subject ("X was behind it"),
+the object of from ("emanating from China"), the agent of an attack ("reused by Lazarus") ... Victims,
+places, outlets and products are never targets: only the role the rule names is read.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract.cues import Cue
+from kg.extract.lexicon import load_lexicon
+from kg.extract.phrases import (
+    agent_of,
+    antecedent,
+    conjuncts,
+    given_name,
+    is_passive,
+    prep_objects,
+    subject_of,
+)
+
+SELF = "self"
+
+
+def cue_targets(cue: Cue, sent: Span) -> list[Token] | str:
+    """Head tokens of the targets of ``cue`` (coordination expanded), or :data:`SELF`."""
+    rule, token = cue.rule, cue.token
+    where = rule.target
+    if where == "self" or where == "subject_self":
+        return SELF
+    finder = _FINDERS.get(where)
+    heads = finder(token, rule.preps) if finder else []
+    out: list[Token] = []
+    for head in heads:
+        for item in conjuncts(antecedent(head)):
+            named = given_name(item)
+            out.append(named if named is not None else item)
+    return [t for t in out if sent.start <= t.i < sent.end]
+
+
+def _object(token: Token, _preps: tuple[str, ...]) -> list[Token]:
+    if token.pos_ == "NOUN":  # "a rebuttal of X's assertion", "accusations against X"
+        objects = list(prep_objects(token, {"of", "against", "on"}))
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if not objects and following is not None and following.lower_ in ("on", "against"):
+            objects = [c for c in following.children if c.dep_ == "pobj"]  # misattached "sanctions on X"
+        return [_possessor(o) for o in objects]
+    objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+    if not objects and is_passive(token):  # "Russia was accused of ..."
+        subject = subject_of(token)
+        objects = [subject] if subject is not None else []
+    if not objects:  # "blamed it on X"
+        objects = list(prep_objects(token, {"on"}))
+    return objects
+
+
+def _possessor(token: Token) -> Token:
+    """ "a rebuttal of Clapper's assertion" is aimed at Clapper."""
+    nouns = load_lexicon().speech_nouns
+    for node in token.subtree:
+        if node.lemma_.lower() in nouns:
+            for child in node.children:
+                if child.dep_ == "poss":
+                    return child
+    return token
+
+
+def _to(token: Token, _preps: tuple[str, ...]) -> list[Token]:
+    found = list(prep_objects(token, {"to", "on", "with"}))
+    for obj in [c for c in token.children if c.dep_ == "dobj"] if not found else []:
+        found = list(prep_objects(obj, {"to", "on"}))  # "attributed [the attack to X]"
+    if not found and token.pos_ == "NOUN":  # "found links to X"
+        found = list(prep_objects(token, {"to", "with", "between"}))
+    return found
+
+
+def _subject(token: Token, _preps: tuple[str, ...]) -> list[Token]:
+    if token.dep_ == "amod" or (token.pos_ == "ADP" and token.head.pos_ in ("NOUN", "PROPN")):
+        return [token.head]  # "the people behind the attack", "the group responsible for"
+    head = token.head if token.pos_ in ("ADP", "ADJ") or token.dep_ in ("attr", "acomp") else token
+    if token.pos_ == "NOUN" and token.dep_ in ("attr", "dobj", "oprd"):
+        head = token.head
+    if head.dep_ == "amod":
+        return [head.head]
+    subject = subject_of(head)
+    return [subject] if subject is not None else []
+
+
+def _from(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    found = list(prep_objects(token, set(preps) or {"from"}))
+    if not found and token.pos_ == "NOUN":  # "attacks on its networks ... from locations inside Russia"
+        found = [o for node in token.subtree if node.i != token.i for o in prep_objects(node, {"from"}, 1)]
+    out = []
+    for obj in found:  # "from locations inside Russia": the place named inside the phrase
+        inner = [t for t in obj.subtree if t.pos_ == "PROPN" and t is not obj]
+        out.append(obj if obj.pos_ == "PROPN" or not inner else inner[-1])
+    return out
+
+
+def _of(token: Token, _preps: tuple[str, ...]) -> list[Token]:
+    return list(prep_objects(token, {"of"}))
+
+
+def _by(token: Token, _preps: tuple[str, ...]) -> list[Token]:
+    agent = agent_of(token)
+    return [agent] if agent is not None else []
+
+
+def _doer(token: Token, _preps: tuple[str, ...]) -> list[Token]:
+    if token.pos_ not in ("VERB", "AUX"):
+        return []
+    if is_passive(token):
+        agent = agent_of(token)
+        return [agent] if agent is not None else []
+    subject = None
+    for child in token.children:
+        if child.dep_ == "nsubj":
+            subject = antecedent(child)
+    if subject is None and token.dep_ in ("conj", "xcomp"):
+        subject = subject_of(token)
+    return [subject] if subject is not None else []
+
+
+def _noun_by(token: Token, _preps: tuple[str, ...]) -> list[Token]:
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return list(prep_objects(token, {"by"}))
+
+
+def _of_cyber(token: Token, _preps: tuple[str, ...]) -> list[Token]:
+    return list(prep_objects(token, {"of"}))
+
+
+def _on(token: Token, _preps: tuple[str, ...]) -> list[Token]:
+    return list(prep_objects(token, {"on", "to", "against"}))
+
+
+def _near(token: Token, _preps: tuple[str, ...]) -> list[Token]:
+    """The party nearest the cue ("get the states that may be sponsoring attacks to understand ... we will
+    treat it as such"): a noun phrase head naming a party, never a pronoun or the cue's own subject."""
+    lex = load_lexicon()
+    words = lex.attackers | lex.parties
+    own = subject_of(token)
+    best: Token | None = None
+    for other in token.sent:
+        if other.pos_ not in ("NOUN", "PROPN") or other.dep_ in ("compound", "poss") or other.i == token.i:
+            continue
+        if own is not None and other.i == own.i:
+            continue
+        party = other.lemma_.lower() in words or other.ent_type_ in ("GPE", "NORP", "ORG")
+        if party and (best is None or abs(other.i - token.i) < abs(best.i - token.i)):
+            best = other
+    return [best] if best is not None else []
+
+
+_FINDERS = {
+    "object": _object,
+    "to": _to,
+    "subject": _subject,
+    "from": _from,
+    "of": _of,
+    "by": _by,
+    "doer": _doer,
+    "noun_by": _noun_by,
+    "of_cyber": _of_cyber,
+    "on": _on,
+    "to_object": _to,
+    "near": _near,
+}

@@ -1,0 +1,142 @@
+"""Rebuttal links: a deny answers an earlier accusation against the party it defends, across articles."""
+
+from __future__ import annotations
+
+import pytest
+from graph_samples import claim, seed_article, seed_claims
+from pyoxigraph import NamedNode, Store
+
+from kg.graph.rdf import article_quads, claim_node
+from kg.graph.views import load_query
+from kg.graph.vocab import AKG, DERIVED_REBUTTALS_GRAPH, graph_iri
+from kg.models import Article, Claim
+
+REBUTS = NamedNode(AKG + "rebuts")
+DERIVED = NamedNode(DERIVED_REBUTTALS_GRAPH)
+
+CLAPPER = claim(
+    article="accusation", actor="James Clapper", affiliation="United States", stance="accuse", target="China"
+)
+HONG = dict(
+    article="denial",
+    actor="Hong Lei",
+    affiliation="China",
+    stance="deny",
+    target="China",
+    topic="state-sponsorship",
+)
+
+
+def links(store: Store) -> set[tuple[str, str]]:
+    return {(q.subject.value, q.object.value) for q in store.quads_for_pattern(None, REBUTS, None, DERIVED)}
+
+
+def load(store: Store, article_id: str, date: str | None, claims: list[Claim]) -> None:
+    store.extend(article_quads(Article(id=article_id, text="x" * 100, date=date), claims))
+
+
+def pair(deny: Claim, accuse: Claim) -> tuple[str, str]:
+    return claim_node(deny.article, deny).value, claim_node(accuse.article, accuse).value
+
+
+# (deny claim fields, deny date, accusation date, rebuts?)
+CASES = [
+    ("deny after the accusation, target the accused", {}, "2015-09-14", "2015-09-10", True),
+    ("deny on the same day", {}, "2015-09-10", "2015-09-10", True),
+    ("deny before the accusation", {}, "2015-09-01", "2015-09-10", False),
+    ("deny of an undated article", {}, None, "2015-09-10", False),
+    (
+        "deny aimed at the accuser, by a spokesman of the accused state",
+        {"target": "James Clapper", "target_type": "person"},
+        "2015-09-14",
+        "2015-09-10",
+        True,
+    ),
+    (
+        "deny by the accused state itself",
+        {
+            "actor": "China",
+            "actor_type": "government",
+            "affiliation": "",
+            "target": "hackers",
+            "target_type": "act",
+        },
+        "2015-09-14",
+        "2015-09-10",
+        True,
+    ),
+    ("negated deny", {"negated": True}, "2015-09-14", "2015-09-10", False),
+    (
+        "deny about another party",
+        {"affiliation": "Iran", "target": "Iran"},
+        "2015-09-14",
+        "2015-09-10",
+        False,
+    ),
+    (
+        "an accusation is not a deny",
+        {"stance": "accuse", "target": "China"},
+        "2015-09-14",
+        "2015-09-10",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("description", "fields", "deny_date", "accuse_date", "expected"), CASES, ids=[c[0] for c in CASES]
+)
+def test_rebuttal_rules(description, fields, deny_date, accuse_date, expected):
+    store = Store()
+    deny = claim(**{**HONG, **fields})
+    load(store, "accusation", accuse_date, [CLAPPER])
+    load(store, "denial", deny_date, [deny])
+    store.update(load_query("rebuttals"))
+    assert (pair(deny, CLAPPER) in links(store)) is expected
+    assert all(q.graph_name == DERIVED for q in store.quads_for_pattern(None, REBUTS, None, None))
+
+
+def test_only_accusations_against_the_defended_party_are_rebutted():
+    store = Store()
+    clapper_russia = claim(
+        article="accusation",
+        actor="James Clapper",
+        affiliation="United States",
+        stance="accuse",
+        target="Russia",
+        start=5,
+        end=6,
+    )
+    deny = claim(**{**HONG, "target": "James Clapper", "target_type": "person"})
+    load(store, "accusation", "2015-09-10", [CLAPPER, clapper_russia])
+    load(store, "denial", "2015-09-14", [deny])
+    store.update(load_query("rebuttals"))
+    assert links(store) == {pair(deny, CLAPPER)}
+
+
+def test_recompute_is_idempotent_and_follows_deletes():
+    store = Store()
+    deny = claim(**HONG)
+    load(store, "accusation", "2015-09-10", [CLAPPER])
+    load(store, "denial", "2015-09-14", [deny])
+    store.update(load_query("rebuttals"))
+    store.update(load_query("rebuttals"))
+    assert links(store) == {pair(deny, CLAPPER)}
+    store.remove_graph(graph_iri("accusation"))
+    store.update(load_query("rebuttals"))
+    assert links(store) == set()
+
+
+def test_seed_article_links_the_chinese_denials_to_the_accusations_of_china():
+    store = Store()
+    store.extend(article_quads(seed_article(), seed_claims()))
+    store.update(load_query("rebuttals"))
+    names = {}
+    for c in seed_claims():
+        names[claim_node(c.article, c).value] = (c.actor, c.stance, c.target)
+    found = {(names[d], names[a]) for d, a in links(store)}
+    deniers = {d[0] for d, _ in found}
+    accused = {a[2] for _, a in found}
+    assert deniers == {"Meng Jianzhu", "Hong Lei"}
+    assert accused == {"China"}
+    assert (("Hong Lei", "deny", "James Clapper"), ("James Clapper", "accuse", "China")) in found
