@@ -14,7 +14,7 @@ $(BIN)/.installed: pyproject.toml
 install: $(BIN)/.installed
 
 demo: install
-	$(BIN)/kg extract seeds --format table
+	$(BIN)/kg serve --ingest seeds
 
 lint: install
 	$(BIN)/ruff check .

@@ -73,7 +73,7 @@ def find_actors(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
 ) -> Any:
     """Actors whose name or an alias contains ``q`` (all actors without it), most active first."""
-    rows = store.select(load_query("actors"), {"fQuery": q.strip()})
+    rows = store.select(load_query("actors"), {"q": q.strip()})
     return [_summary(row) for row in rows[:limit]]
 
 

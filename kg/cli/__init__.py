@@ -20,7 +20,13 @@ app = typer.Typer(
 )
 
 # Modules that register commands on ``app`` when imported.
-COMMAND_MODULES = ("kg.cli.extract", "kg.cli.export", "kg.cli.serve", "kg.cli.ask", "kg.cli.store")
+COMMAND_MODULES = (
+    "kg.cli.extract",
+    "kg.cli.store",
+    "kg.cli.ask",
+    "kg.cli.export",
+    "kg.cli.serve",
+)
 
 for _module in COMMAND_MODULES:
     importlib.import_module(_module)

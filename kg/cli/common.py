@@ -37,3 +37,8 @@ def _forced() -> bool:
 def error_line(message: str) -> None:
     """One line on stderr, no stack trace."""
     stderr.print(f"kg: error: {message}", markup=False, highlight=False, soft_wrap=True)
+
+
+def warning_line(message: str) -> None:
+    """One warning line on stderr."""
+    stderr.print(f"kg: warning: {message}", markup=False, highlight=False, soft_wrap=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from kg.cli import app
-from kg.cli.common import error_line
+from kg.cli.common import error_line, warning_line
 from kg.settings import Settings, get_settings
 
 
@@ -29,7 +29,7 @@ def serve(
     if ingest:
         _ingest_before_serving(settings, ingest)
     if not settings.api_key_set:
-        error_line("no API keys configured (KG_API_KEYS): writes will be refused; reads are served")
+        warning_line("no API keys configured (KG_API_KEYS): writes will be refused; reads are served")
     uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level, server_header=False)
 
 

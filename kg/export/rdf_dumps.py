@@ -15,10 +15,10 @@ from typing import Any, BinaryIO, TextIO
 
 from kg.export.streams import binary_output
 from kg.graph.store import Store
+from kg.ontology import ontology_file
 
 N_QUADS = "application/n-quads"
 JSON_LD = "application/ld+json"
-CONTEXT_FILE = Path(__file__).resolve().parents[2] / "ontology" / "context.jsonld"
 
 
 def write_turtle(store: Store, out: BinaryIO | TextIO) -> None:
@@ -62,9 +62,8 @@ def write_jsonld(store: Store, out: BinaryIO | TextIO, *, context: dict[str, Any
         stream.write(b"}\n")
 
 
-def load_context(path: Path = CONTEXT_FILE) -> dict[str, Any]:
-    """The ``@context`` of the project's JSON-LD context file (an empty one when it is absent)."""
-    if not path.is_file():
-        return {}
+def load_context(path: Path | None = None) -> dict[str, Any]:
+    """The ``@context`` of the project's JSON-LD context file (``ontology/context.jsonld``)."""
+    path = path or ontology_file("context.jsonld")
     document = json.loads(path.read_text(encoding="utf-8"))
     return document.get("@context", document)

@@ -49,6 +49,7 @@ class Lexicon:
     refusal_phrases: tuple[str, ...]
     hedges: frozenset[str]
     deception: frozenset[str]
+    not_first_words: frozenset[str]
     prefilter: dict[str, tuple[str, ...]]
 
     def cue_rules_for(self, lemma: str) -> list[CueRule]:
@@ -117,6 +118,7 @@ def load_lexicon() -> Lexicon:
         refusal_phrases=tuple(negation["refusal_phrases"]),
         hedges=frozenset(negation["hedges"]),
         deception=frozenset(negation.get("deception", ())),
+        not_first_words=frozenset(parties.get("names", {}).get("not_first_words", ())),
         prefilter={name: tuple(items) for name, items in cues["prefilter"].items()},
     )
 

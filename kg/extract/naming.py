@@ -8,70 +8,15 @@ the last company named and "the group" the last group named.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from kg.extract import entities
+from kg.extract.context import TITLES, ArticleContext, Mention
 from kg.extract.lexicon import load_lexicon
 from kg.extract.phrases import PRONOUNS, RELATIVE, char_offset, name_span, np_tokens, with_preps
-from kg.models import Article
 
-_TITLES = {
-    "president",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "senator",
-    "sen",
-    "gen",
-    "general",
-    "secretary",
-    "minister",
-    "premier",
-    "chancellor",
-    "judge",
-    "attorney",
-    "ambassador",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "director",
-    "chief",
-    "chairman",
-    "ceo",
-    "officer",
-    "mayor",
-    "governor",
-}
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ ]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,3}\b")
-_NAMED_AFTER = re.compile(
-    r"\b(?:dubbed|called|calls|known as|aka|named)\s+(?:the\s+)?[\"“']?([A-Z][\w!-]*(?:\s+[A-Z0-9][\w!-]*){0,3})"
-)
-_KIND_WORDS = {
-    "company": re.compile(
-        r"\b(?:firm|company|vendor|provider|startup|platform|maker)\s+([A-Z][\w&.-]*(?:\s+[A-Z&][\w&.-]*){0,3})"
-    ),
-}
-_ORG_SUFFIX = {
-    "lab",
-    "labs",
-    "systems",
-    "inc",
-    "corp",
-    "group",
-    "security",
-    "team",
-    "agency",
-    "ltd",
-    "llc",
-    "news",
-}
 _PERSON_HEADS = {
     "researcher",
     "researchers",
@@ -107,102 +52,6 @@ class Party:
     affiliation: str = ""
     galaxy: str | None = None
     is_act: bool = False
-
-
-@dataclass(slots=True)
-class Mention:
-    start: int
-    name: str
-    kind: str  # person | company | agency | group | organization
-
-
-@dataclass
-class ArticleContext:
-    """What an article has named so far, for coreference within it."""
-
-    article: Article
-    mentions: list[Mention] = field(default_factory=list)
-    speakers: list[tuple[int, Party]] = field(default_factory=list)
-
-    @classmethod
-    def scan(cls, article: Article) -> ArticleContext:
-        """Registers the names in the raw text (cheap: no parsing)."""
-        text = article.text[:2_000_000]
-        found: list[Mention] = []
-        lowercase = set(re.findall(r"\b[a-z]+\b", text))  # "Instead Ciphr": a common word opening a sentence
-        for match in _CAPITALISED.finditer(text):
-            words = [w for w in match.group(0).split() if w.lower() not in _TITLES]
-            if words and words[0].lower() in lowercase:
-                words = words[1:]
-            if len(words) >= 2 and words[-1].lower() not in _ORG_SUFFIX:
-                found.append(Mention(match.start(), " ".join(words), "person"))
-        for start, end, _canonical in entities.threat_actors_in(text):
-            found.append(Mention(start, text[start:end], "group"))
-        for match in _NAMED_AFTER.finditer(text):
-            found.append(Mention(match.start(1), match.group(1).strip(), "group"))
-        for start, end, _name, kind in entities.organizations_in(text):
-            found.append(
-                Mention(start, text[start:end], {"agency": "agency", "media": "media"}.get(kind, "company"))
-            )
-        for start, _end, state_name, _kind in entities.states_in(text):
-            found.append(Mention(start, state_name, "state"))
-        for kind, pattern in _KIND_WORDS.items():
-            for match in pattern.finditer(text):
-                found.append(Mention(match.start(1), match.group(1).strip(), kind))
-        found.sort(key=lambda m: m.start)
-        return cls(article, found)
-
-    def last(self, kinds: set[str], before: int) -> Mention | None:
-        starts = [m.start for m in self.mentions]
-        for mention in reversed(self.mentions[: bisect_left(starts, before)]):
-            if mention.kind in kinds:
-                return mention
-        return None
-
-    def full_name(self, short: str, before: int) -> str | None:
-        """ "Hong" -> "Hong Le" when the article named "Hong Le" before (people only)."""
-        short_words = short.split()
-        for mention in reversed(self.mentions):
-            if mention.kind != "person" or mention.start >= before + 200:
-                continue
-            words = mention.name.split()
-            if len(words) > len(short_words) and _sublist(short_words, words):
-                return mention.name
-        return None
-
-    def spelling_of(self, name: str) -> str:
-        """ "Hong Le" -> "Hong Lei" when the article also writes the name in full; one form alone is kept."""
-        words = name.split()
-        if len(words) < 2:
-            return name
-        for mention in self.mentions:
-            other = mention.name.split()
-            if mention.kind != "person" or len(other) != len(words) or other == words:
-                continue
-            if other[:-1] == words[:-1] and _near_spelling(other[-1], words[-1]):
-                return mention.name if len(other[-1]) > len(words[-1]) else name
-        return name
-
-    def last_speaker(self, person: bool, before: int) -> Party | None:
-        for start, party in reversed(self.speakers):
-            if start <= before and (party.type == "person") == person:
-                return party
-        return None
-
-
-def _near_spelling(a: str, b: str) -> bool:
-    """One letter added, dropped or changed ("Le"/"Lei", "Kasperksy"/"Kaspersky" is two: not near)."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
-
-
-def _sublist(short: list[str], words: list[str]) -> bool:
-    n = len(short)
-    return any(words[i : i + n] == short for i in range(len(words) - n + 1))
 
 
 def entity_label(token: Token) -> str:
@@ -283,11 +132,17 @@ def _proper_name(head: Token) -> str | None:
             return _proper_name(child)
     if head.pos_ != "PROPN":
         return None
-    if head.ent_type_ or head.text in "&-":
+    if head.pos_ == "PROPN":
         start, end = name_span(head)
-        words = [t for t in head.doc[start:end] if t.lower_ not in _TITLES and t.lower_ != "the"]
-        while words and words[0].i != head.i and words[0].whitespace_ and (
-            words[0].pos_ not in ("PROPN", "NUM") or words[0].dep_ in ("advmod", "cc", "mark", "prep", "npadvmod")
+        words = [t for t in head.doc[start:end] if t.lower_ not in TITLES and t.lower_ != "the"]
+        while (
+            words
+            and words[0].i != head.i
+            and words[0].whitespace_
+            and (
+                words[0].pos_ not in ("PROPN", "NUM")
+                or words[0].dep_ in ("advmod", "cc", "mark", "prep", "npadvmod")
+            )
         ):
             words.pop(0)  # "Instead Ciphr"
         if words:
@@ -304,7 +159,7 @@ def _proper_name(head: Token) -> str | None:
             run.insert(0, token)
         else:
             break
-    while run and run[0].lower_ in _TITLES:
+    while run and run[0].lower_ in TITLES:
         run.pop(0)
     if not run:
         return None
@@ -333,11 +188,9 @@ def _named(name: str, head: Token, ctx: ArticleContext, start: int) -> Party:
         name = ctx.spelling_of(name)
     kind = {"PERSON": "person", "ORG": "organization", "GPE": "government", "NORP": "government"}.get(label)
     if kind is None:
-        kind = (
-            "person"
-            if ctx.full_name(name, start) is None and len(name.split()) in (2, 3) and label == ""
-            else "organization"
-        )
+        titled = any(t.lower_ in TITLES for t in head.doc[max(head.sent.start, head.i - 3) : head.i])
+        two_words = len(name.split()) in (2, 3) and label == "" and not any(c.isdigit() for c in name)
+        kind = "person" if titled or two_words else "organization"
     return Party(name, kind, _affiliation_near(head) if kind == "person" else "")
 
 
@@ -359,7 +212,9 @@ def _descriptor(
         return None
     lemma = head.lemma_.lower()
     modifiers = [t for t in tokens[1:] if t.i != head.i]
-    if modifiers and not (lemma in kinds.get("group", ()) and all(t.dep_ in ("amod", "compound") for t in modifiers)):
+    if modifiers and not (
+        lemma in kinds.get("group", ()) and all(t.dep_ in ("amod", "compound") for t in modifiers)
+    ):
         return None  # "the privacy platform" describes; only "the company", "the (hacking) group" refer back
     for kind, words in kinds.items():
         if lemma in words or head.lower_ in words:
@@ -445,11 +300,9 @@ def _pronoun(head: Token, ctx: ArticleContext) -> Party | None:
     ]
     person = lower in {"he", "she", "him", "her", "his"}
     for token in reversed(earlier):
-        if person == (
-            entity_label(token) == "PERSON"
-            or (token.pos_ == "PROPN" and ctx.full_name(token.text, char_offset(token)) is not None)
-        ):
-            return name_party(token, ctx, "actor")
+        party = name_party(token, ctx, "actor")
+        if party is not None and person == (party.type == "person"):
+            return party
     if lower in {"we", "i", "us", "our"}:
         return ctx.last_speaker(True, char_offset(head)) or ctx.last_speaker(False, char_offset(head))
     found = ctx.last_speaker(person, char_offset(head))
@@ -463,13 +316,3 @@ def _clean(text: str) -> str:
     text = re.sub(r"\s*\([^)]*\)", "", text)  # "(IAAF)", "(MSFT.O)"
     text = re.sub(r"^(?:the|a|an)\s+(?=[A-Z])", "", text.strip())
     return " ".join(text.replace("“", "").replace("”", "").replace('"', "").split()).strip(" ,;:-")
-
-
-def add_entities(ctx: ArticleContext, doc) -> None:
-    """Organisations the parser's NER found in a sentence become antecedents for "the company"."""
-    offset = int(doc.user_data.get("offset", 0))
-    for ent in doc.ents:
-        if ent.label_ == "ORG" and not entities.state(ent.text) and not entities.threat_actor(ent.text):
-            kind = "media" if ent.text.lower() in load_lexicon().media else "company"
-            ctx.mentions.append(Mention(offset + ent.start_char, _clean(ent.text), kind))
-    ctx.mentions.sort(key=lambda m: m.start)

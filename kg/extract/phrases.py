@@ -108,36 +108,42 @@ def np_tokens(head: Token) -> list[Token]:
 
 
 def name_span(head: Token) -> tuple[int, int]:
-    """Token range of the proper name around ``head``: the entity span when NER ran, joined across
-    "&" and hyphens ("Dun & Bradstreet", "F-Secure"), and "of" inside a name ("Department of Justice")."""
+    """Token range of the proper name around ``head``: the entity span when NER ran, else the run of
+    adjacent proper nouns, joined across "&", hyphens and "of" ("Dun & Bradstreet", "F-Secure",
+    "Department of Justice")."""
     doc = head.doc
-    if head.ent_type_ and head.ent_type_ in (
-        "PERSON",
-        "ORG",
-        "GPE",
-        "NORP",
-        "FAC",
-        "LOC",
-        "PRODUCT",
-        "WORK_OF_ART",
-    ):
+    if head.ent_type_ in _NAME_LABELS:
         for ent in doc.ents:
             if ent.start <= head.i < ent.end:
                 return _joined_run(doc, head.i, ent.start, ent.end)
     start, end = head.i, head.i + 1
-    while (
-        start > 0
-        and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text in "&-")
-        and (doc[start - 1].dep_ in ("compound", "punct", "cc", "nmod") or not doc[start - 1].whitespace_)
-    ):
+    while start > head.sent.start and _joins(doc, start - 1, left=True):
         start -= 1
-    while end < len(doc) and (
-        doc[end].text in "&-" or (doc[end - 1].text in "&-" and doc[end].pos_ == "PROPN")
-    ):
+    while end < head.sent.end and _joins(doc, end, left=False):
         end += 1
-    while start < end and doc[start].text in "&-":
+    while start < end and (doc[start].text in "&-" or doc[start].lower_ == "of"):
         start += 1
+    while end > start and (doc[end - 1].text in "&-" or doc[end - 1].lower_ == "of"):
+        end -= 1
     return start, end
+
+
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"}
+
+
+def _joins(doc, k: int, left: bool) -> bool:
+    """Does token ``k`` continue the name next to it (on its right when ``left``, else on its left)?"""
+    token = doc[k]
+    if left and not token.whitespace_ and (token.is_alpha or token.text in "-&"):
+        return True  # written together: "F-Secure"
+    if not left and not doc[k - 1].whitespace_ and (token.is_alpha or token.text in "-&"):
+        return True
+    if token.pos_ == "PROPN" and token.dep_ != "poss" and token.text not in "()":
+        return not any(c.dep_ == "case" for c in token.children) or not left
+    neighbour = k - 1 if left else k + 1
+    if not 0 <= neighbour < len(doc) or doc[neighbour].pos_ != "PROPN":
+        return False
+    return token.text == "&" or (token.lower_ == "of" and doc[neighbour].text[:1].isupper())
 
 
 def _joined_run(doc, i: int, lo: int, hi: int) -> tuple[int, int]:
@@ -152,7 +158,11 @@ def _joined_run(doc, i: int, lo: int, hi: int) -> tuple[int, int]:
     while end < hi and inside(doc[end]):
         end += 1
     # a word written together with the name belongs to it ("F-Secure" tokenised F, -, Secure)
-    while start > 0 and not doc[start - 1].whitespace_ and (doc[start - 1].is_alpha or doc[start - 1].text in "-&"):
+    while (
+        start > 0
+        and not doc[start - 1].whitespace_
+        and (doc[start - 1].is_alpha or doc[start - 1].text in "-&")
+    ):
         start -= 1
     while end < len(doc) and not doc[end - 1].whitespace_ and (doc[end].is_alpha or doc[end].text in "-&"):
         end += 1

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from kg.extract.context import ArticleContext
 from kg.extract.cues import candidate, is_speech_like
 from kg.extract.drafts import SELF, Draft, drafts_for
 from kg.extract.lexicon import context_pattern, load_lexicon
-from kg.extract.naming import ArticleContext, Party, add_entities, name_party
+from kg.extract.naming import Party, name_party
 from kg.extract.negation import refusal_in_text
 from kg.extract.phrases import np_tokens
 from kg.extract.sentences import split_sentences
@@ -84,7 +85,7 @@ class Extractor:
                 pass  # NER annotates the parsed docs in place
         ctx = ArticleContext.scan(plan.article)
         for i in sorted(set(needing_ner) | speakers_at):
-            add_entities(ctx, docs[i])
+            ctx.add_entities(docs[i])
         claims: list[Claim] = []
         for i in needing_ner:
             sentence = plan.sentences[i]
@@ -315,10 +316,11 @@ def _norm(name: str) -> str:
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
-    """One claim per (actor, stance, target, polarity); an accusation wins over a condemnation of the same."""
+    """One claim per (actor, stance, target, polarity), a threat actor's aliases being one target
+    ("Fancy Bear, also known as APT28"); an accusation wins over a condemnation of the same target."""
     best: dict[tuple[str, str, str, bool], Claim] = {}
     for claim in claims:
-        key = (_norm(claim.actor), claim.stance, _norm(claim.target), claim.negated)
+        key = (_norm(claim.actor), claim.stance, claim.target_galaxy or _norm(claim.target), claim.negated)
         if key not in best or claim.confidence > best[key].confidence:
             best[key] = claim
     accused = {(k[0], k[2], k[3]) for k in best if k[1] == "accuse"}

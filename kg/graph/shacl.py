@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
-from pathlib import Path
 
 import pyoxigraph
 import rdflib
 from pyshacl import validate as pyshacl_validate
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent.parent / "ontology"
-SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
+from kg.ontology import ontology_file
 
 GraphInput = rdflib.Graph | pyoxigraph.Store | Iterable[pyoxigraph.Quad] | bytes | str
 
@@ -23,7 +21,7 @@ GraphInput = rdflib.Graph | pyoxigraph.Store | Iterable[pyoxigraph.Quad] | bytes
 @cache
 def shapes_graph() -> rdflib.Graph:
     """The shapes, parsed once."""
-    return rdflib.Graph().parse(SHAPES_PATH, format="turtle")
+    return rdflib.Graph().parse(ontology_file("shapes.ttl"), format="turtle")
 
 
 def _union_of(quads: Iterable[pyoxigraph.Quad]) -> rdflib.Graph:

@@ -19,6 +19,8 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+# Notes that live beside articles in a folder; read only when named explicitly.
+NOTE_STEMS = {"readme", "sources", "license", "licence", "notice", "changelog"}
 _HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body)", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -151,6 +153,7 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
                 if (
                     child.is_file()
                     and not child.name.startswith(".")
+                    and child.stem.lower() not in NOTE_STEMS
                     and child.suffix.lower() in SUPPORTED_SUFFIXES
                 ):
                     yield child

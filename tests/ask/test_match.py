@@ -83,3 +83,10 @@ def test_has_stem() -> None:
 )
 def test_names_an_incident(text: str, incident: bool) -> None:
     assert names_an_incident(text) is incident
+
+
+def test_an_aside_counts_less_than_the_main_clause() -> None:
+    terms = term_words(["US election"])
+    aside = "Fancy Bear, which was blamed for hacks during the U.S. election, was behind the attack."
+    main = "Fancy Bear was behind the attacks during the U.S. election."
+    assert term_score(terms, "", main, "") > term_score(terms, "", aside, "") > 0

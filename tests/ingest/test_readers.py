@@ -116,3 +116,11 @@ def test_seed_reads_byte_exact() -> None:
     (article,) = list(read_paths([path]))
     assert article.text == path.read_text(encoding="utf-8")
     assert article.id == "register-2015-usa-china-cyber"
+
+
+def test_notes_beside_articles_are_skipped_in_folders_but_read_when_named(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text("Officials blamed Russia for the hack.", encoding="utf-8")
+    (tmp_path / "SOURCES.md").write_text("Where the articles come from.", encoding="utf-8")
+    (tmp_path / "README").write_text("About this folder.", encoding="utf-8")
+    assert [a.id for a in read_paths([tmp_path])] == ["article"]
+    assert [a.id for a in read_paths([tmp_path / "SOURCES.md"])] == ["SOURCES"]
