@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
@@ -15,7 +16,7 @@ from api.pagination import MAX_LIMIT, decode_cursor, next_link, page
 from api.problems import problem_responses
 from api.schemas import ArticleDetail, ArticlePage, IngestResult, claim_dict
 from kg.errors import InputError, NotFound, PayloadTooLarge, UnsupportedMediaType
-from kg.graph import loader
+from kg.graph.loader import delete_article as delete_stored_article
 from kg.graph.loader import refresh_rebuttals
 from kg.graph.records import ClaimFilter
 from kg.graph.store import Store
@@ -129,7 +130,7 @@ async def add_article(
     created, changed, claims = await run_in_threadpool(_extract_and_store, store, article)
     response.status_code = 201 if created else 200
     if created:
-        response.headers["Location"] = f"/articles/{article.id}"
+        response.headers["Location"] = f"/articles/{quote(article.id, safe='')}"
     described = {"id": article.id, "title": article.title, "date": article.date, "url": article.url}
     return {
         "article": described | {"claims": len(claims)},
@@ -174,6 +175,6 @@ def get_article(article_id: str, store: StoreDep) -> Any:
 )
 def delete_article(article_id: str, store: StoreDep) -> Response:
     """Remove the article and everything it contributed."""
-    if not loader.delete_article(store, article_id):
+    if not delete_stored_article(store, article_id):
         raise NotFound(f"no article '{article_id}'")
     return Response(status_code=204)

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from kg.extract import entities
 from kg.extract.context import TITLES, ArticleContext, Mention
 from kg.extract.lexicon import load_lexicon
-from kg.extract.phrases import PRONOUNS, RELATIVE, char_offset, name_span, np_tokens, with_preps
+from kg.extract.phrases import RELATIVE, char_offset, is_pronoun, name_span, np_tokens, with_preps
 
 _PERSON_HEADS = {
     "researcher",
@@ -62,7 +62,7 @@ def name_party(head: Token, ctx: ArticleContext, role: str) -> Party | None:
     """The party a noun phrase head stands for, or None when it names nobody."""
     lex = load_lexicon()
     start = char_offset(head)
-    if head.lower_ in PRONOUNS or head.lower_ in RELATIVE or head.pos_ == "PRON":
+    if is_pronoun(head) or head.lower_ in RELATIVE:
         return _pronoun(head, ctx) if role == "actor" else None
     whose = [c for c in head.children if c.dep_ == "poss" and c.lower_ == "whose"]
     if whose and head.head.dep_ == "relcl":
@@ -78,7 +78,9 @@ def name_party(head: Token, ctx: ArticleContext, role: str) -> Party | None:
     text = _clean(head.doc[tokens[0].i : tokens[-1].i + 1].text)
     proper = _proper_name(head)
     if proper:
-        return _named(proper, head, ctx, start)
+        named = _named(proper, head, ctx, start)
+        state = entities.state(proper) if role == "target" and named.type == "government" else None
+        return Party(state.name, "government", state.name) if state and state.kind != "demonym" else named
     descriptor = _descriptor(head, tokens, ctx, start, lex.descriptors)
     if descriptor is not None:
         return descriptor
@@ -301,7 +303,7 @@ def _pronoun(head: Token, ctx: ArticleContext) -> Party | None:
     person = lower in {"he", "she", "him", "her", "his"}
     for token in reversed(earlier):
         party = name_party(token, ctx, "actor")
-        if party is not None and person == (party.type == "person"):
+        if party is not None and party.type != "unknown" and person == (party.type == "person"):
             return party
     if lower in {"we", "i", "us", "our"}:
         return ctx.last_speaker(True, char_offset(head)) or ctx.last_speaker(False, char_offset(head))

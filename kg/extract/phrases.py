@@ -31,7 +31,9 @@ def conjuncts(token: Token) -> list[Token]:
     """The token and every token coordinated with it ("PwC and BAE" -> [PwC, BAE])."""
     out = [token]
     for child in token.children:
-        if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN", "PRON", "NUM", "ADJ"}:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and any(c.dep_ == "conj" for c in child.children):
+            out.extend(conjuncts(child))  # "The UK, the US and the EU" parsed as UK <appos US <conj EU
+        elif child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN", "PRON", "NUM", "ADJ"}:
             if any(c.text == "&" for c in token.doc[token.i + 1 : child.i]):
                 continue  # "Dun & Bradstreet" is one name
             out.extend(conjuncts(child))
@@ -53,6 +55,8 @@ def subject_of(verb: Token) -> Token | None:
             return node.head
         if node.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp", "attr", "pobj", "ccomp"):
             return None
+        if node.dep_ == "ccomp" and node.head.dep_ == "relcl":  # "a group [it believes _ is based in X]"
+            return node.head.head
         node = node.head if node.head.i != node.i else None
     return None
 
@@ -91,8 +95,8 @@ def prep_objects(token: Token, preps: set[str], depth: int = 2) -> Iterator[Toke
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     yield grandchild
-                elif grandchild.dep_ == "prep" and grandchild.lower_ in preps:  # "out of", "back to"
-                    yield from (g for g in grandchild.children if g.dep_ == "pobj")
+                elif grandchild.dep_ == "prep" and (grandchild.lower_ in preps or child.lower_ == "out"):
+                    yield from (g for g in grandchild.children if g.dep_ == "pobj")  # "out of", "back to"
         elif depth > 1 and child.dep_ in ("advmod", "prt") and child.lower_ in {"back", "out", "down", "up"}:
             yield from prep_objects(child, preps, depth - 1)
 
@@ -218,7 +222,8 @@ def ancestors_within(token: Token, sent: Span) -> Iterator[Token]:
 
 
 def is_pronoun(token: Token) -> bool:
-    return token.pos_ == "PRON" or token.lower_ in PRONOUNS
+    """ "he", "They", "it" — but not "US" (the United States)."""
+    return token.pos_ == "PRON" or (token.lower_ in PRONOUNS and not token.text.isupper())
 
 
 def char_offset(token: Token) -> int:

@@ -1,8 +1,9 @@
 """Stage 7: the extraction pipeline — article in, claims out.
 
 Cheap work on everything, expensive work on little: sentences are split with a regular expression, a
-cue prefilter picks the few that can hold a claim, only those are parsed (without NER), and NER runs
-only on the sentences that produced a draft claim. Names are then resolved in article order.
+cue prefilter picks the few that can hold a claim, and only those go through ``nlp.pipe`` — tagger,
+parser and lemmatizer, without NER (names come from the parse and the resolver's lexicons; NER can be
+switched on with ``Extractor(nlp, use_ner=True)``). Parties are then named in article order.
 """
 
 from __future__ import annotations
@@ -90,11 +91,23 @@ class Extractor:
         for i in sorted(set(needing_ner) | speakers_at):
             ctx.add_entities(docs[i])
         claims: list[Claim] = []
-        for i in needing_ner:
+        for i in sorted(docs):
             sentence = plan.sentences[i]
             for draft in drafts[i]:
                 claims.extend(_build(draft, sentence, plan, ctx, i))
+            _remember_speakers(frames.get(i, []), sentence, ctx)
         return _dedupe(claims)
+
+
+def _remember_speakers(frames: list, sentence: Sentence, ctx: ArticleContext) -> None:
+    """Who spoke in this sentence, so that a quote continued in the next one is theirs ("he added")."""
+    for frame in frames:
+        if frame.kind != "verb":
+            continue
+        for token in frame.speakers:
+            party = name_party(token, ctx, "actor")
+            if party is not None and party.type != "unknown":
+                ctx.speakers.append((sentence.start, party))
 
 
 def _attach_quote_speakers(drafts: dict[int, list[Draft]], frames: dict[int, list], plan: _Plan) -> None:
@@ -170,8 +183,6 @@ def _build(draft: Draft, sentence: Sentence, plan: _Plan, ctx: ArticleContext, i
         targets = _targets(draft, actor, ctx)
         for target in targets:
             out.append(_claim(draft, actor, target, evidence, plan, ctx))
-        if targets and draft.explicit:
-            ctx.speakers.append((sentence.start, actor))
     return out
 
 
@@ -188,9 +199,11 @@ def _actors(draft: Draft, plan: _Plan, ctx: ArticleContext, index: int) -> list[
     if draft.actors == "media":
         publisher = plan.article.publisher
         return [(Party(publisher, "media"), sentence)] if publisher else []
-    if draft.actors == "previous":
-        previous = ctx.speakers[-1][1] if ctx.speakers else None
-        return [(previous, sentence)] if previous is not None else []
+    if draft.actors == "previous":  # a quote continued from a speaker of the sentence or two before
+        recent = [
+            p for start, p in ctx.speakers if index > 0 and start >= plan.sentences[max(0, index - 2)].start
+        ]
+        return [(recent[-1], sentence)] if recent else []
     lex = load_lexicon()
     out = []
     for token in draft.actors:
@@ -206,7 +219,8 @@ def _actors(draft: Draft, plan: _Plan, ctx: ArticleContext, index: int) -> list[
 
 def _targets(draft: Draft, actor: Party, ctx: ArticleContext) -> list[Party]:
     if draft.targets == SELF:
-        state = actor.affiliation if actor.type == "government" and actor.affiliation else ""
+        # a state's organ or spokesperson denies for the state; a company for itself
+        state = actor.affiliation if actor.type in ("government", "person") and actor.affiliation else ""
         return [Party(state or actor.name, actor.type, actor.affiliation, actor.galaxy)]
     lex = load_lexicon()
     channels = {t.i for c in draft.channels for t in np_tokens(c)}
@@ -238,7 +252,8 @@ def _acceptable(token: Token, party: Party, draft: Draft, actor: Party, lex) -> 
     if "state_or_group_target" in rule.flags:
         return party.type in ("government", "group")
     if "needs_attacker_doer" in rule.flags or rule.target == "noun_by":
-        return party.type == "group" or token.lemma_.lower() in lex.attackers or party.type == "government"
+        described = any(c.dep_ == "appos" and c.lemma_.lower() in lex.attackers for c in token.children)
+        return party.type in ("group", "government") or token.lemma_.lower() in lex.attackers or described
     if "state_target_only" in rule.flags:
         return party.type == "government"
     if "party_target_only" in rule.flags or rule.target in ("from", "to", "subject", "of", "by"):

@@ -172,3 +172,25 @@ def test_openapi_and_docs_are_served(live_api: LiveApi) -> None:
     )
     assert "422" not in str(spec["paths"]["/claims"]["get"]["responses"])
     assert spec["components"]["schemas"]["Problem"]["required"] == ["type", "title", "status"]
+
+
+def test_a_query_past_the_timeout_is_a_503_problem(tmp_path: Path) -> None:
+    settings = api_settings(str(tmp_path / "store"), sparql_timeout=0.05)
+    load_sample(settings)
+    # A cross product of ~15 million rows: a few seconds of work (it finishes, in its abandoned thread),
+    # far beyond the 50 ms allowed.
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g a ?h }"
+    with running(settings) as url, httpx.Client(base_url=url, timeout=120) as client:
+        response = client.get("/sparql", params={"query": query})
+        health = client.get("/health")
+    problem = _is_problem(response, 503)
+    assert "KG_SPARQL_TIMEOUT" in problem["detail"] or "longer than" in problem["detail"]
+    assert health.status_code == 200, "the server keeps answering"
+
+
+def test_problem_types_are_described(live_api: LiveApi) -> None:
+    with live_api.client() as client:
+        problem = client.get("/articles/absent").json()
+        described = client.get(problem["type"]).json()
+    assert problem["type"] == "/problems/not-found"
+    assert described["status"] == 404 and described["title"] == problem["title"]

@@ -42,6 +42,13 @@ ROWS = [
         [],
     ),
     (
+        "quote-continues-previous-speaker",
+        "James Clapper testified on Thursday about the hacking campaign."
+        " “Russia was behind the hack of the DNC,” he said. “And North Korea was behind the attack on Sony.”",
+        [("James Clapper", "accuse", "Russia"), ("James Clapper", "accuse", "North Korea")],
+        [],
+    ),
+    (
         "according-to",
         "According to Kaspersky Lab, the Lazarus Group was behind the attack on the bank.",
         [("Kaspersky", "accuse", "Lazarus")],
