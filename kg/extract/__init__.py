@@ -3,6 +3,11 @@
 ``get_extractor()`` loads the spaCy pipeline named by ``Settings.model`` once per process and returns an
 :class:`Extractor` whose ``extract(article)`` is pure. Stages, one module each: sentences -> cues ->
 attribution -> targets -> negation -> topics, assembled in ``pipeline``.
+
+Parties are resolved by :mod:`kg.resolve`, the one place that knows who a mention is: ``naming`` asks it
+for threat actors, states, agencies and organisations (through ``entities``), and ``context`` takes the
+article's names from :mod:`kg.resolve.mentions` and matches short forms, misspellings and pronouns with
+:class:`kg.resolve.NameResolver`. Claims leave with resolved names, types, affiliations and galaxy UUIDs.
 """
 
 from __future__ import annotations

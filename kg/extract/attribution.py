@@ -52,7 +52,9 @@ def _is_speech_verb(token: Token, lex: Lexicon) -> bool:
         return False
     if lemma in lex.needs_complement:
         findings = any(c.dep_ == "dobj" and c.lemma_.lower() in _FINDINGS for c in token.children)
-        return findings or any(c.dep_ in ("ccomp", "parataxis") for c in token.children) or _has_quote(token)
+        clause = any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
+        predicate = any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)  # "named X as Y"
+        return findings or clause or predicate or _has_quote(token)
     return True
 
 
@@ -78,7 +80,10 @@ def _verb_speakers(verb: Token, lex: Lexicon) -> list[Token]:
         return conjuncts(agent) if agent is not None else []
     subjects = [child for child in verb.children if child.dep_ == "nsubj"]
     if subjects:  # two subjects is a misparse of an inserted "says X,": the nearest one speaks
-        return conjuncts(antecedent(min(subjects, key=lambda s: abs(verb.i - s.i))))
+        subject = antecedent(min(subjects, key=lambda s: abs(verb.i - s.i)))
+        return _authors(subject, lex) or conjuncts(subject)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "X issued a warning, saying ...": X's words
+        return _verb_speakers(verb.head, lex) if verb.head.pos_ in ("VERB", "AUX") else []
     for other in reversed(
         verb.doc[max(verb.sent.start, verb.i - 8) : verb.i]
     ):  # misparsed "led X to conclude"
@@ -98,6 +103,15 @@ def _verb_speakers(verb: Token, lex: Lexicon) -> list[Token]:
             if child.dep_ == "nsubj":
                 return conjuncts(antecedent(child))
     return []
+
+
+def _authors(subject: Token, lex: Lexicon) -> list[Token]:
+    """ "A report by the NCSC and the NSA reveals ...", "the agency's statement says ...": the authors."""
+    if subject.lemma_.lower() not in lex.speech_nouns:
+        return []
+    owners = [c for c in subject.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+    owners = owners or list(prep_objects(subject, {"by", "from"}))
+    return conjuncts(owners[0]) if owners else []
 
 
 def _noun_frame(token: Token, lex: Lexicon) -> Frame | None:

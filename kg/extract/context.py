@@ -1,73 +1,28 @@
 """Per-article memory for coreference: who and what the article has named, and who has spoken.
 
-People are found with a cheap scan of capitalised words; hacker groups, organisations, agencies and
-states with the resolver's phrase indexes — those scans run once, only when a descriptor ("the company",
-"the group", "the country") first needs them.
+The names come from the resolver (:mod:`kg.resolve.mentions` finds them in the raw text, without parsing)
+and mentions are matched by the resolver's :class:`~kg.resolve.names.NameResolver`: "Hong" -> "Hong Lei",
+a misspelt "Hong Le" -> "Hong Lei" when the article also writes it in full, "he" -> the last speaker.
+This module only keeps the article's order: which names come before a given offset.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc
 
 from kg.extract import entities
 from kg.extract.lexicon import load_lexicon
 from kg.models import Article
+from kg.resolve.mentions import Mention, find_parties, find_people, title_words
+from kg.resolve.names import NameResolver
 
-TITLES = frozenset(
-    [
-        "president",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "professor",
-        "sir",
-        "senator",
-        "sen",
-        "gen",
-        "general",
-        "secretary",
-        "minister",
-        "premier",
-        "chancellor",
-        "judge",
-        "attorney",
-        "ambassador",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "director",
-        "chief",
-        "chairman",
-        "ceo",
-        "officer",
-        "mayor",
-        "governor",
-    ]
-)
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ ]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,3}\b")
-_NAMED_AFTER = re.compile(
-    r"\b(?:dubbed|called|calls|known as|aka|named)\s+(?:the\s+)?[\"“']?([A-Z][\w!-]*(?:\s+[A-Z0-9][\w!-]*){0,3})"
-)
-_COMPANY = re.compile(
-    r"\b(?:firm|company|vendor|provider|startup|platform|maker)\s+([A-Z][\w&.-]*(?:\s+[A-Z&][\w&.-]*){0,3})"
-)
-_ORG_SUFFIX = frozenset(
-    ["lab", "labs", "systems", "inc", "corp", "group", "security", "team", "agency", "ltd", "llc", "news"]
-)
+TITLES = title_words()
 _SCAN_LIMIT = 2_000_000  # characters scanned for names; a longer text keeps its first two million
-
-
-@dataclass(slots=True)
-class Mention:
-    start: int
-    name: str
-    kind: str  # person | company | agency | group | media | state
+_LOOKAHEAD = 200  # "Hong said" may come just before the sentence that gives "Hong Lei" in full
 
 
 @dataclass
@@ -76,37 +31,23 @@ class ArticleContext:
 
     article: Article
     people: list[Mention] = field(default_factory=list)
-    extra: list[Mention] = field(default_factory=list)  # organisations found by NER in parsed sentences
-    speakers: list[tuple[int, object]] = field(default_factory=list)
+    extra: list[Mention] = field(default_factory=list)  # named by their last word, or found by NER
+    speakers: list[tuple[int, Any]] = field(default_factory=list)  # (offset, Party) in article order
     _others: list[Mention] | None = None
+    _names: dict[int, NameResolver] = field(default_factory=dict)  # people seen, by how many
+    _discourse: NameResolver = field(default_factory=NameResolver)  # the speakers, in order
+    _spoken: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def scan(cls, article: Article) -> ArticleContext:
-        """Registers the people named in the raw text (a regular expression; no parsing)."""
-        text = article.text[:_SCAN_LIMIT]
-        openers = load_lexicon().not_first_words  # "Instead Ciphr": a common word opening a sentence
-        people = []
-        for match in _CAPITALISED.finditer(text):
-            words = [w for w in match.group(0).split() if w.lower() not in TITLES]
-            while words and words[0].lower() in openers:
-                words = words[1:]
-            if len(words) >= 2 and words[-1].lower() not in _ORG_SUFFIX:
-                people.append(Mention(match.start(), " ".join(words), "person"))
-        return cls(article, people)
+        """Registers the names of the raw text (regular expressions and lexicons; no parsing)."""
+        found = find_people(article.text[:_SCAN_LIMIT])
+        people = [m for m in found if m.kind == "person"]
+        return cls(article, people, [m for m in found if m.kind != "person"])
 
     def _scan_others(self) -> list[Mention]:
         if self._others is None:
-            text = self.article.text[:_SCAN_LIMIT]
-            found = [Mention(s, text[s:e], "group") for s, e, _ in entities.threat_actors_in(text)]
-            found += [Mention(m.start(1), m.group(1).strip(), "group") for m in _NAMED_AFTER.finditer(text)]
-            kinds = {"agency": "agency", "media": "media"}
-            found += [
-                Mention(s, text[s:e], kinds.get(k, "company"))
-                for s, e, _, k in entities.organizations_in(text)
-            ]
-            found += [Mention(s, state, "state") for s, _e, state, _k in entities.states_in(text)]
-            found += [Mention(m.start(1), m.group(1).strip(), "company") for m in _COMPANY.finditer(text)]
-            self._others = found
+            self._others = find_parties(self.article.text[:_SCAN_LIMIT])
         return self._others
 
     def last(self, kinds: set[str], before: int) -> Mention | None:
@@ -119,35 +60,43 @@ class ArticleContext:
                 return mention
         return None
 
+    def _people_until(self, offset: int) -> NameResolver:
+        """A resolver that has seen the people the article names before ``offset``."""
+        count = bisect_right([m.start for m in self.people], offset)
+        if count not in self._names:
+            names = NameResolver()
+            for mention in self.people[:count]:
+                names.see(mention.name, "person")
+            self._names[count] = names
+        return self._names[count]
+
     def full_name(self, short: str, before: int) -> str | None:
         """ "Hong" -> "Hong Le" when the article named "Hong Le" before (people only)."""
-        short_words = short.split()
-        for mention in reversed(self.people):
-            if mention.start >= before + 200:
-                continue
-            words = mention.name.split()
-            if len(words) > len(short_words) and _sublist(short_words, words):
-                return mention.name
-        return None
+        found = self._people_until(before + _LOOKAHEAD).resolve(short)
+        return found.name if found is not None and found.via in ("short", "prefix") else None
 
     def spelling_of(self, name: str) -> str:
         """ "Hong Le" -> "Hong Lei" when the article also writes the name in full; one form alone is kept."""
-        words = name.split()
-        if len(words) < 2:
+        if len(name.split()) < 2:
             return name
-        for mention in self.people:
-            other = mention.name.split()
-            if len(other) != len(words) or other == words:
-                continue
-            if other[:-1] == words[:-1] and _near_spelling(other[-1], words[-1]):
-                return mention.name if len(other[-1]) > len(words[-1]) else name
-        return name
+        found = self._people_until(len(self.article.text)).resolve(name)
+        return found.name if found is not None and found.via != "short" else name
 
-    def last_speaker(self, person: bool, before: int):
-        for start, party in reversed(self.speakers):
-            if start <= before and (party.type == "person") == person:
-                return party
-        return None
+    def remember_speaker(self, start: int, party: Any) -> None:
+        """``party`` spoke in the sentence starting at ``start`` (a quote going on is theirs)."""
+        self.speakers.append((start, party))
+        self._discourse.see(party.name, party.type, party.affiliation or None, speaker=True)
+        self._spoken[party.name] = party
+
+    def last_speaker(self, person: bool, before: int) -> Any:
+        """The last person (or the last body) that spoke before ``before``, as the extractor named it."""
+        spoken = [p for start, p in self.speakers if start <= before]
+        if not spoken or not any((p.type == "person") == person for p in spoken):
+            return None
+        found = self._discourse.resolve("he" if person else "it")
+        if found is not None and found.name in self._spoken:
+            return self._spoken[found.name]
+        return next(p for p in reversed(spoken) if (p.type == "person") == person)
 
     def add_entities(self, doc: Doc) -> None:
         """Organisations NER found in a parsed sentence become antecedents for "the company"."""
@@ -157,18 +106,3 @@ class ArticleContext:
             if ent.label_ == "ORG" and not entities.state(ent.text) and not entities.threat_actor(ent.text):
                 kind = "media" if ent.text.lower() in media else "company"
                 self.extra.append(Mention(offset + ent.start_char, ent.text.strip(), kind))
-
-
-def _near_spelling(a: str, b: str) -> bool:
-    """One letter added, dropped or changed ("Le"/"Lei"); two changes are another name."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
-
-
-def _sublist(short: list[str], words: list[str]) -> bool:
-    n = len(short)
-    return any(words[i : i + n] == short for i in range(len(words) - n + 1))

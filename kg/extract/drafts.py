@@ -6,7 +6,7 @@ quote that runs across sentences, or the publication itself) and applies the cue
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -14,12 +14,13 @@ from kg.extract.attribution import Frame, find_frames, frame_for, outer_frame
 from kg.extract.cues import Cue, find_cues
 from kg.extract.lexicon import load_lexicon
 from kg.extract.negation import Polarity, is_negated, polarity
-from kg.extract.phrases import agent_of, conjuncts, is_passive, prep_objects, subject_of
+from kg.extract.phrases import agent_of, as_predicate, conjuncts, is_passive, prep_objects, subject_of
 from kg.extract.targets import SELF, cue_targets
 
 # Cues the article's own voice may carry ("believed to be linked to Russia"): attributions, not acts.
 _MEDIA_TARGETS = {"subject", "to", "from", "of", "by"}
 _MEDIA_STANCES = {"accuse"}
+_SELF_PRONOUNS = {"it", "we", "they", "i"}
 _ALLEGATIONS = {"allegation", "accusation", "claim", "charge", "report", "suggestion", "assertion", "rumor"}
 
 
@@ -51,10 +52,12 @@ def drafts_for(sent: Span, in_quote: bool) -> tuple[list[Draft], list[Frame]]:
 def _rule_holds(cue: Cue, sent: Span) -> bool:
     rule, token = cue.rule, cue.token
     flags = rule.flags
-    if "requires_negation" in flags and not is_negated(token) and not _negated_copula(token):
+    if "requires_negation" in flags and not (
+        is_negated(token) or _negated_copula(token) or _no_evidence_of(token)
+    ):
         return False
     if "copula_only" in flags and not (
-        token.dep_ in ("attr", "oprd") or token.head.lemma_ in ("name", "consider")
+        token.dep_ in ("attr", "oprd") or token.head.lemma_ in ("name", "consider") or as_predicate(token)
     ):
         return False
     if rule.needs_object and not any(t.lemma_.lower() in rule.needs_object for t in token.subtree):
@@ -87,6 +90,17 @@ def _attacker_subject(token: Token) -> bool:
         subject.lemma_.lower() in words
         or subject.lower_ in words
         or (subject.pos_ == "PROPN" and subject.ent_type_ != "GPE")
+    )
+
+
+def _no_evidence_of(token: Token) -> bool:
+    """ "no evidence of government involvement", "no sign of any involvement": the noun is denied."""
+    holder = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    doubt = load_lexicon().doubt
+    return (
+        holder is not None
+        and holder.lemma_.lower() in doubt
+        and any(c.lower_ in ("no", "not", "never") for c in holder.children)
     )
 
 
@@ -135,6 +149,9 @@ def _draft(cue: Cue, sent: Span, frames: list[Frame], in_quote: bool) -> Draft |
         if not actors:
             return None
         pol = polarity(token, frame.verb, sent, _expects_negation(rule))
+        own_deed = _own_deed(cue, targets, frame)
+        if own_deed is not None:  # "the group said it carried out the attack": it owns the act
+            return Draft(own_deed, actors, _acts_of(token), frame.verb, pol, True, list(frame.channels))
         outer = outer_frame(frame, frames)
         channels = list(frame.channels) + (list(outer.speakers) if outer is not None else [])
         return Draft(cue, actors, targets, frame.verb, pol, True, channels)
@@ -151,6 +168,24 @@ def _draft(cue: Cue, sent: Span, frames: list[Frame], in_quote: bool) -> Draft |
             cue, "media", targets, None, polarity(token, None, sent, _expects_negation(rule)), False, []
         )
     return None
+
+
+def _own_deed(cue: Cue, targets: list[Token] | str, frame: Frame) -> Cue | None:
+    """An attack verb whose doer is the speaker itself ("X said it/we carried out the attack") is an
+    acknowledgement: the cue, recast with the acknowledge stance; None otherwise."""
+    if "needs_attacker_doer" not in cue.rule.flags or frame.kind != "verb" or isinstance(targets, str):
+        return None
+    if len(targets) != 1 or targets[0].lower_ not in _SELF_PRONOUNS or is_passive(cue.token):
+        return None
+    if not _acts_of(cue.token):
+        return None
+    rule = replace(cue.rule, stance="acknowledge", target="object", flags=frozenset())
+    return Cue(rule, cue.token)
+
+
+def _acts_of(verb: Token) -> list[Token]:
+    """The act a deed verb names: its object ("carried out [the cyberattack]")."""
+    return [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in load_lexicon().acts]
 
 
 def _expects_negation(rule) -> bool:

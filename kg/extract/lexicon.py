@@ -39,8 +39,10 @@ class Lexicon:
     attackers: frozenset[str]
     parties: frozenset[str]
     non_parties: frozenset[str]
+    acts: frozenset[str]
     descriptors: dict[str, frozenset[str]]
     institutions: dict[str, tuple[str, ...]]
+    common_types: dict[str, frozenset[str]]
     media: frozenset[str]
     negators: frozenset[str]
     hypothetical: frozenset[str]
@@ -49,7 +51,6 @@ class Lexicon:
     refusal_phrases: tuple[str, ...]
     hedges: frozenset[str]
     deception: frozenset[str]
-    not_first_words: frozenset[str]
     prefilter: dict[str, tuple[str, ...]]
 
     def cue_rules_for(self, lemma: str) -> list[CueRule]:
@@ -103,13 +104,19 @@ def load_lexicon() -> Lexicon:
         channel_verbs=frozenset(speech["channel_verbs"]),
         causative=frozenset(speech["causative"]),
         cues=tuple(_rule(entry, "predicate") for entry in cues["cue"]),
-        phrases=tuple(_rule(entry, "phrase") for entry in cues.get("phrase", ())),
+        phrases=tuple(
+            _rule({**entry, "text": text}, "phrase")
+            for entry in cues.get("phrase", ())
+            for text in entry.get("texts", [entry.get("text", "")])
+        ),
         context_stems=tuple(cues["context"]["stems"]),
         attackers=frozenset(parties["attackers"]),
         parties=frozenset(parties["parties"]),
         non_parties=frozenset(parties["non_parties"]),
+        acts=frozenset(parties["acts"]),
         descriptors={kind: frozenset(words) for kind, words in parties["descriptors"].items()},
         institutions={name: tuple(words) for name, words in parties["institutions"].items()},
+        common_types={kind: frozenset(words) for kind, words in parties["common_types"].items()},
         media=frozenset(name.lower() for name in parties["media"]["names"]),
         negators=frozenset(negation["negators"]),
         hypothetical=frozenset(negation["hypothetical"]),
@@ -118,7 +125,6 @@ def load_lexicon() -> Lexicon:
         refusal_phrases=tuple(negation["refusal_phrases"]),
         hedges=frozenset(negation["hedges"]),
         deception=frozenset(negation.get("deception", ())),
-        not_first_words=frozenset(parties.get("names", {}).get("not_first_words", ())),
         prefilter={name: tuple(items) for name, items in cues["prefilter"].items()},
     )
 

@@ -16,6 +16,7 @@ from kg.extract import entities
 from kg.extract.context import TITLES, ArticleContext, Mention
 from kg.extract.lexicon import load_lexicon
 from kg.extract.phrases import RELATIVE, char_offset, is_pronoun, name_span, np_tokens, with_preps
+from kg.resolve.names import name_type, person_after_body
 
 _PERSON_HEADS = {
     "researcher",
@@ -94,7 +95,10 @@ def name_party(head: Token, ctx: ArticleContext, role: str) -> Party | None:
         antecedent = _numbered_antecedent(tokens, ctx, start)
         if antecedent:
             return Party(antecedent, "person")
-    phrase = with_preps(head) if role == "actor" and head.pos_ == "NOUN" else text
+    # "two people with knowledge of the attack"; "actors within the North Korean government", "four
+    # members of China's Ministry of State Security": an attacker's description is kept whole
+    described = role == "actor" or head.lemma_.lower() in lex.attackers or head.pos_ == "NUM"
+    phrase = with_preps(head) if described and head.pos_ in ("NOUN", "NUM") else text
     restrictive = [t for t in head.rights if t.dep_ in ("relcl", "acl")]
     if role == "target" and restrictive and restrictive[0].right_edge.i - tokens[0].i < 12:
         phrase = head.doc[tokens[0].i : restrictive[0].right_edge.i + 1].text
@@ -148,7 +152,8 @@ def _proper_name(head: Token) -> str | None:
         ):
             words.pop(0)  # "Instead Ciphr"
         if words:
-            return _clean(head.doc[words[0].i : end].text)
+            name = _clean(head.doc[words[0].i : end].text)
+            return person_after_body(name) or name
     tokens = np_tokens(head)
     run: list[Token] = []
     for token in reversed(tokens):
@@ -189,6 +194,7 @@ def _named(name: str, head: Token, ctx: ArticleContext, start: int) -> Party:
     if len(name.split()) > 1:
         name = ctx.spelling_of(name)
     kind = {"PERSON": "person", "ORG": "organization", "GPE": "government", "NORP": "government"}.get(label)
+    kind = name_type(name) or kind  # "New World Hackers" is a group whatever NER says
     if kind is None:
         titled = any(t.lower_ in TITLES for t in head.doc[max(head.sent.start, head.i - 3) : head.i])
         two_words = len(name.split()) in (2, 3) and label == "" and not any(c.isdigit() for c in name)
@@ -256,41 +262,15 @@ def _from_known(known: entities.Known, text: str, role: str) -> Party:
     """Targets take the state's canonical name ("Beijing" -> China); speakers keep their words (Kremlin)."""
     if known.type == "group":
         return Party(_clean(text), "group", known.state or "", known.galaxy)
-    if known.kind == "name" or (role == "target" and known.kind in ("metonym", "government")):
+    if known.kind == "name" or (role == "target" and known.kind in ("metonym", "government", "demonym")):
         return Party(known.name, "government", known.state or "")
     return Party(_clean(text), "government", known.state or "")
 
 
 def _type_of_common(head: Token) -> str:
     lemma = head.lemma_.lower()
-    if lemma in {
-        "government",
-        "ministry",
-        "agency",
-        "department",
-        "official",
-        "police",
-        "prosecutor",
-        "authority",
-    }:
-        return "government"
-    if lemma in {"hacker", "attacker", "group", "gang", "actor", "crew"}:
-        return "group"
-    if lemma in {"company", "firm", "vendor", "provider", "platform", "startup", "researcher"}:
-        return "organization"
-    if lemma in {
-        "person",
-        "people",
-        "man",
-        "woman",
-        "expert",
-        "source",
-        "analyst",
-        "spokesman",
-        "spokeswoman",
-    }:
-        return "person"
-    return "unknown"
+    types = load_lexicon().common_types
+    return next((kind for kind, words in types.items() if lemma in words), "unknown")
 
 
 def _pronoun(head: Token, ctx: ArticleContext) -> Party | None:

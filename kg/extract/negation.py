@@ -56,7 +56,7 @@ def polarity(cue: Token, act: Token | None, sent: Span, negation_expected: bool 
         if act.i != cue.i:
             negated = negated or is_negated(act) or _negated_between(cue, act, sent, negation_expected)
         hypothetical = _modal(act) in {"may", "might", "could", "would"}
-    if _doubted(cue, sent) or _deceptive(cue, sent):
+    if (_doubted(cue, sent) and not negation_expected) or _deceptive(cue, sent):
         negated = True
     hedged = _hedged(cue, sent, lex.hedges) or (act is not None and act.i == cue.i and hypothetical)
     return Polarity(negated, hypothetical, refused, hedged)

@@ -40,6 +40,24 @@ def conjuncts(token: Token) -> list[Token]:
     return out
 
 
+def as_predicate(token: Token) -> bool:
+    """ "identified X as a front for Y", "eyeing X as the origin": a predicate of the verb's object."""
+    verb = token.head.head
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "as"
+        and verb.pos_ == "VERB"
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
+def as_predicate_object(token: Token) -> Token | None:
+    """The object an "as" predicate is said of ("identified [Solntsepyok] as a front")."""
+    if not as_predicate(token):
+        return None
+    return next(c for c in token.head.head.children if c.dep_ == "dobj")
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of ``verb``'s clause, climbing through control and coordination when it has none."""
     seen = 0
@@ -183,9 +201,15 @@ def with_preps(head: Token, max_tokens: int = 10) -> str:
     tokens = np_tokens(head)
     end = head.i
     for child in head.rights:
-        if child.dep_ == "prep" and child.right_edge.i - tokens[0].i < max_tokens:
-            end = child.right_edge.i
-        else:
+        if child.dep_ != "prep":
+            break
+        # an apposition after a comma is not part of the description: ", known as Hidden Cobra"
+        comma = next((t.i for t in head.doc[child.i : child.right_edge.i + 1] if t.text == ","), None)
+        right = comma - 1 if comma is not None else child.right_edge.i
+        if right - tokens[0].i >= max_tokens:
+            break
+        end = right
+        if comma is not None:
             break
     return head.doc[tokens[0].i : end + 1].text
 

@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from kg.extract import entities
 from kg.extract.context import ArticleContext
 from kg.extract.cues import candidate, is_speech_like
 from kg.extract.drafts import SELF, Draft, drafts_for
 from kg.extract.lexicon import context_pattern, load_lexicon
 from kg.extract.naming import Party, name_party
 from kg.extract.negation import refusal_in_text
-from kg.extract.phrases import np_tokens
+from kg.extract.phrases import given_name, np_tokens
 from kg.extract.sentences import split_sentences
 from kg.extract.topics import topic_for
 from kg.models import Article, Claim, Sentence
@@ -107,7 +108,7 @@ def _remember_speakers(frames: list, sentence: Sentence, ctx: ArticleContext) ->
         for token in frame.speakers:
             party = name_party(token, ctx, "actor")
             if party is not None and party.type != "unknown":
-                ctx.speakers.append((sentence.start, party))
+                ctx.remember_speaker(sentence.start, party)
 
 
 def _attach_quote_speakers(drafts: dict[int, list[Draft]], frames: dict[int, list], plan: _Plan) -> None:
@@ -187,6 +188,8 @@ def _build(draft: Draft, sentence: Sentence, plan: _Plan, ctx: ArticleContext, i
 
 
 def _refusal_before(sentence: Sentence, draft: Draft) -> bool:
+    if "requires_negation" in draft.cue.rule.flags:
+        return False  # "found no evidence of government involvement" is itself the denial
     offset = draft.cue.token.idx
     return refusal_in_text(sentence.text[:offset])
 
@@ -207,6 +210,9 @@ def _actors(draft: Draft, plan: _Plan, ctx: ArticleContext, index: int) -> list[
     lex = load_lexicon()
     out = []
     for token in draft.actors:
+        if _alternative(token):
+            continue  # "a group of activist hackers, or hacktivists, said": one speaker, glossed
+        token = given_name(token) or token  # "a group of activist hackers called Solntsepyok"
         party = name_party(token, ctx, "actor")
         if party is None or not party.name:
             continue
@@ -215,6 +221,10 @@ def _actors(draft: Draft, plan: _Plan, ctx: ArticleContext, index: int) -> list[
             continue  # "the conflict", "an analysis", "our rapid growth" speak for nobody
         out.append((party, sentence))
     return out
+
+
+def _alternative(token: Token) -> bool:
+    return token.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children)
 
 
 def _targets(draft: Draft, actor: Party, ctx: ArticleContext) -> list[Party]:
@@ -231,6 +241,8 @@ def _targets(draft: Draft, actor: Party, ctx: ArticleContext) -> list[Party]:
         party = name_party(token, ctx, "target")
         if party is None or not _acceptable(token, party, draft, actor, lex):
             continue
+        if token.lemma_.lower() in lex.acts:  # "claimed responsibility for the attack": an act, not a party
+            party = replace(party, is_act=True)
         out.append(party)
     return out
 
@@ -238,13 +250,14 @@ def _targets(draft: Draft, actor: Party, ctx: ArticleContext) -> list[Party]:
 def _acceptable(token: Token, party: Party, draft: Draft, actor: Party, lex) -> bool:
     rule = draft.cue.rule
     name = party.name.lower()
-    if not name or name == actor.name.lower():
+    if not name or name == actor.name.lower() or _no_party(token):
         return False
     if rule.stance in ("condemn", "deny", "acknowledge", "pledge") and rule.target in (
         "object",
         "of_cyber",
         "on",
         "to",
+        "object_of_for",
     ):
         return token.lemma_.lower() not in lex.non_parties or rule.stance != "pledge"
     if token.lemma_.lower() in lex.non_parties or name in _BARE_ATTACKERS or _bare_descriptor(token, party):
@@ -263,6 +276,11 @@ def _acceptable(token: Token, party: Party, draft: Draft, actor: Party, lex) -> 
             or token.pos_ == "PROPN"
         )
     return True
+
+
+def _no_party(token: Token) -> bool:
+    """ "a rebuttal of its own", "what evidence", "which ones": words that name no party."""
+    return token.lower_ == "own" or any(c.tag_ in ("WDT", "WP", "WP$") for c in token.children)
 
 
 def _bare_descriptor(token: Token, party: Party) -> bool:
@@ -311,7 +329,7 @@ def _claim(
         target_affiliation=target.affiliation or "",
         actor_galaxy=actor.galaxy,
         target_galaxy=target.galaxy,
-        cue=draft.cue.token.text if draft.cue.rule.kind != "phrase" else draft.cue.rule.phrase,
+        cue=draft.cue.rule.phrase or draft.cue.token.text,
     )
 
 
@@ -333,12 +351,42 @@ def _norm(name: str) -> str:
     return re.sub(r"^(the|a|an) ", "", " ".join(re.sub(r"[^\w\s-]", " ", name.lower()).split()))
 
 
+def _identity(name: str) -> str:
+    """One key per party however the article spells it ("DOJ", "the Justice Department")."""
+    known = entities.agency(name) if any(c.isupper() for c in name) else None
+    words = _norm(known.name if known is not None else name).split()
+    return " ".join(_NUMBERS.get(word, word) for word in words)  # "7 officers" in a title = "seven"
+
+
+_NUMBERS = {
+    word: str(n)
+    for n, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
+
+
 def _dedupe(claims: list[Claim]) -> list[Claim]:
     """One claim per (actor, stance, target, polarity), a threat actor's aliases being one target
     ("Fancy Bear, also known as APT28"); an accusation wins over a condemnation of the same target."""
     best: dict[tuple[str, str, str, bool], Claim] = {}
     for claim in claims:
-        key = (_norm(claim.actor), claim.stance, claim.target_galaxy or _norm(claim.target), claim.negated)
+        target = claim.target_galaxy or _identity(claim.target)
+        key = (_identity(claim.actor), claim.stance, target, claim.negated)
         if key not in best or claim.confidence > best[key].confidence:
             best[key] = claim
     accused = {(k[0], k[2], k[3]) for k in best if k[1] == "accuse"}

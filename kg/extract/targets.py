@@ -15,6 +15,7 @@ from kg.extract.lexicon import load_lexicon
 from kg.extract.phrases import (
     agent_of,
     antecedent,
+    as_predicate_object,
     conjuncts,
     given_name,
     is_passive,
@@ -31,6 +32,8 @@ def cue_targets(cue: Cue, sent: Span) -> list[Token] | str:
     where = rule.target
     if where == "self" or where == "subject_self":
         return SELF
+    if where == "involved":
+        return _involved(token)
     finder = _FINDERS.get(where)
     heads = finder(token, rule.preps) if finder else []
     out: list[Token] = []
@@ -43,9 +46,9 @@ def cue_targets(cue: Cue, sent: Span) -> list[Token] | str:
 
 def _object(token: Token, _preps: tuple[str, ...]) -> list[Token]:
     if token.pos_ == "NOUN":  # "a rebuttal of X's assertion", "accusations against X"
-        objects = list(prep_objects(token, {"of", "against", "on"}))
+        objects = list(prep_objects(token, {"of", "against", "on", "at"}))  # "pointed the finger at X"
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        if not objects and following is not None and following.lower_ in ("on", "against"):
+        if not objects and following is not None and following.lower_ in ("on", "against", "at"):
             objects = [c for c in following.children if c.dep_ == "pobj"]  # misattached "sanctions on X"
         return [_possessor(o) for o in objects]
     objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
@@ -54,7 +57,19 @@ def _object(token: Token, _preps: tuple[str, ...]) -> list[Token]:
         objects = [subject] if subject is not None else []
     if not objects:  # "blamed it on X"
         objects = list(prep_objects(token, {"on"}))
+    if not objects:  # "warned that North Korea's behaviour is growing more egregious"
+        clauses = [c for c in token.children if c.dep_ == "ccomp" and subject_of(c) is not None]
+        objects = [party for party in map(_named_party_of, clauses) if party is not None]
     return objects
+
+
+def _named_party_of(clause: Token) -> Token | None:
+    """The named subject of a clause, or the name owning it ("North Korea's behaviour" -> North Korea);
+    an unnamed subject ("hackers are using old tricks") is what the warning is about, not whom."""
+    subject = subject_of(clause)
+    owners = [c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    named = owners[0] if owners and subject.pos_ == "NOUN" else subject
+    return named if named.pos_ == "PROPN" else None
 
 
 def _possessor(token: Token) -> Token:
@@ -74,10 +89,17 @@ def _to(token: Token, _preps: tuple[str, ...]) -> list[Token]:
         found = list(prep_objects(obj, {"to", "on"}))  # "attributed [the attack to X]"
     if not found and token.pos_ == "NOUN":  # "found links to X"
         found = list(prep_objects(token, {"to", "with", "between"}))
+    acts = load_lexicon().acts
+    if found and all(t.lemma_.lower() in acts for t in found):  # "a Chinese national linked to the breach"
+        linked = subject_of(token) if token.pos_ in ("VERB", "AUX") else None
+        return [linked] if linked is not None and linked.lemma_.lower() not in acts else []
     return found
 
 
 def _subject(token: Token, _preps: tuple[str, ...]) -> list[Token]:
+    said_of = as_predicate_object(token)  # "eyeing North Korea as the origin of the attack"
+    if said_of is not None:
+        return [said_of]
     if token.dep_ == "amod" or (token.pos_ == "ADP" and token.head.pos_ in ("NOUN", "PROPN")):
         return [token.head]  # "the people behind the attack", "the group responsible for"
     head = token.head if token.pos_ in ("ADP", "ADJ") or token.dep_ in ("attr", "acomp") else token
@@ -138,6 +160,31 @@ def _on(token: Token, _preps: tuple[str, ...]) -> list[Token]:
     return list(prep_objects(token, {"on", "to", "against"}))
 
 
+def _object_of_for(token: Token, _preps: tuple[str, ...]) -> list[Token]:
+    """ "claimed responsibility for the attack": the act, whether "for" hangs on the verb or the noun."""
+    found = list(prep_objects(token, {"for"}))
+    for child in token.children:
+        if not found and child.dep_ in ("dobj", "attr"):
+            found = list(prep_objects(child, {"for"}))
+    return found
+
+
+def _for(token: Token, _preps: tuple[str, ...]) -> list[Token]:
+    """ "a front for a Russian hacking group", "an arm of the GRU": whom the party works for."""
+    return list(prep_objects(token, {"for", "of"}))
+
+
+def _involved(token: Token) -> list[Token] | str:
+    """Whose involvement is denied: "Russian involvement" -> Russian, "government involvement" or
+    none named -> the actor's own side (:data:`SELF`)."""
+    for child in token.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return [child]
+        if child.dep_ in ("amod", "compound") and (child.pos_ == "PROPN" or child.text[:1].isupper()):
+            return [child]
+    return SELF
+
+
 def _near(token: Token, _preps: tuple[str, ...]) -> list[Token]:
     """The party nearest the cue ("get the states that may be sponsoring attacks to understand ... we will
     treat it as such"): a noun phrase head naming a party, never a pronoun or the cue's own subject."""
@@ -169,4 +216,6 @@ _FINDERS = {
     "on": _on,
     "to_object": _to,
     "near": _near,
+    "object_of_for": _object_of_for,
+    "for": _for,
 }

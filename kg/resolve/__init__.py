@@ -15,13 +15,15 @@ from kg.resolve.agencies import (
 )
 from kg.resolve.entity import resolve_entity
 from kg.resolve.galaxy import GalaxyActor, all_threat_actors, find_threat_actors, lookup_threat_actor
-from kg.resolve.names import NameResolver, ResolvedName, edit_distance, strip_honorifics
+from kg.resolve.mentions import Mention, find_parties, find_people
+from kg.resolve.names import NameResolver, ResolvedName, edit_distance, person_after_body, strip_honorifics
 from kg.resolve.places import State, find_states, state_for, state_info, state_kind
 from kg.resolve.roles import Role, find_roles, match_role, role_affiliation, split_title
 
 __all__ = [
     "Agency",
     "GalaxyActor",
+    "Mention",
     "NameResolver",
     "Organization",
     "ResolvedName",
@@ -32,6 +34,8 @@ __all__ = [
     "edit_distance",
     "find_agencies",
     "find_organizations",
+    "find_parties",
+    "find_people",
     "find_roles",
     "find_states",
     "find_threat_actors",
@@ -39,6 +43,7 @@ __all__ = [
     "match_role",
     "nearest_state",
     "organization_for",
+    "person_after_body",
     "resolve_entity",
     "role_affiliation",
     "split_title",

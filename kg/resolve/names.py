@@ -54,7 +54,8 @@ class _Party:
 
 
 @cache
-def _lexicon() -> dict:
+def lexicon() -> dict:
+    """The data of ``lexicons/names.toml`` (honorifics, titles, name words, pronouns, descriptions)."""
     with lexicon_path("names.toml").open("rb") as fh:
         return tomllib.load(fh)
 
@@ -68,37 +69,54 @@ def _clean_name(name: str) -> str:
 
 
 def name_type(name: str) -> str | None:
-    """ "media" or "organization" when a name's last word says so ("The Philippine Star"), else None."""
+    """ "media", "organization" or "group" when a name's last word says so ("The Philippine Star",
+    "New World Hackers"), else None."""
     words = name.split()
     if len(words) < 2:
         return None
     last = words[-1].strip(".,")
-    if last in _lexicon()["media_words"]:
+    if last in lexicon().get("group_words", ()):
+        return "group"
+    if last in lexicon()["media_words"]:
         return "media"
-    if last in _lexicon()["organization_words"] or words[-1] in _lexicon()["organization_words"]:
+    if last in lexicon()["organization_words"] or words[-1] in lexicon()["organization_words"]:
         return "organization"
     return None
+
+
+def person_after_body(name: str) -> str | None:
+    """The person at the end of "<organisation> <First Last>" ("Chinese Foreign Ministry Lijian Zhao",
+    "National Security Division John Demers"), where a title would normally stand between them."""
+    words = name.split()
+    body_words = set(lexicon()["organization_words"]) | set(lexicon()["media_words"])
+    cut = max((i for i, word in enumerate(words) if word.strip(".,") in body_words), default=-1)
+    person = words[cut + 1 :]
+    if cut < 0 or not 2 <= len(person) <= 3:
+        return None
+    if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in person):
+        return None
+    return " ".join(person)
 
 
 def is_reference(mention: str) -> bool:
     """True for a pronoun or a definite description the lexicon knows ("he", "the company")."""
     words = mention.split()
     lowered = " ".join(words).casefold()
-    if lowered in _lexicon()["pronouns"]:
+    if lowered in lexicon()["pronouns"]:
         return True
     # "the company", "the Israeli firm": a determiner, at most one modifier, a known head noun, in lower
     # case but for a demonym; "the Justice Department" is a name, not a description.
     if not lowered.startswith(_DETERMINERS) or not 2 <= len(words) <= 3 or not words[-1].islower():
         return False
     head = words[-1]
-    descriptions = _lexicon()["descriptions"]
+    descriptions = lexicon()["descriptions"]
     return head in descriptions or head.rstrip("s") in descriptions
 
 
 def strip_honorifics(name: str) -> str:
     """ "Dr Adrian Nish" -> "Adrian Nish"."""
     words = name.split()
-    honorifics = {h.casefold() for h in _lexicon()["honorifics"]}
+    honorifics = {h.casefold() for h in lexicon()["honorifics"]}
     while len(words) > 1 and words[0].casefold() in honorifics:
         words = words[1:]
     return " ".join(words)
@@ -184,7 +202,7 @@ class NameResolver:
     def _find(self, mention: str) -> tuple[_Party, str] | None:
         raw = " ".join(mention.split())
         lowered = raw.casefold()
-        pronoun_types = _lexicon()["pronouns"].get(lowered)
+        pronoun_types = lexicon()["pronouns"].get(lowered)
         if pronoun_types:
             party = self._last_of(pronoun_types, prefer_speakers=True)
             return (party, "pronoun") if party else None
@@ -203,7 +221,7 @@ class NameResolver:
     def _described(self, rest: str) -> _Party | None:
         words = rest.split()
         head = words[-1] if words else ""
-        types = _lexicon()["descriptions"].get(head) or _lexicon()["descriptions"].get(head.rstrip("s"))
+        types = lexicon()["descriptions"].get(head) or lexicon()["descriptions"].get(head.rstrip("s"))
         if not types:
             return None
         named = [
@@ -284,11 +302,13 @@ def _near_miss(key: str, party: _Party) -> bool:
     target = party.name.casefold()
     if key[:1] != target[:1] or len(key) < 5:
         return False
+    words, name_words = _tokens(key), _tokens(target)
+    if party.type == "person" and len(words) == len(name_words) > 1 and words[:-1] != name_words[:-1]:
+        return False  # "Mary Smith" is not a misspelt "Mark Smith": only the family name may be misspelt
     allowed = 2 if len(key) >= 8 else 1
     if edit_distance(key, target) <= allowed:
         return True
     # A misspelt single word against the matching word of a longer name ("Kasperksy" / "Kaspersky Lab").
-    words, name_words = _tokens(key), _tokens(target)
     if len(words) == 1 and len(name_words) > 1:
         pool = (name_words[0], name_words[-1]) if party.type == "person" else (name_words[0],)
         return any(len(w) >= 5 and edit_distance(words[0], w) <= allowed for w in pool)

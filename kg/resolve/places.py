@@ -113,7 +113,12 @@ def state_for(text: str) -> str | None:
 
 def state_kind(text: str) -> tuple[str, str] | None:
     """(state, kind) for a whole phrase; kind is name|metonym|demonym, or government for phrases such
-    as "the Chinese government" or "US officials" that stand for the state without naming it."""
+    as "the Chinese government" or "US officials" that stand for the state without naming it.
+
+    A phrase written all in lower case names no state: "the states", "turkey", "chinese" are common words.
+    """
+    if not any(char.isupper() for char in text):
+        return None
     hit = _index().get(text)
     if hit is not None:
         return hit.state.name, hit.kind

@@ -254,6 +254,117 @@ ROWS = [
         [],
         [("Experts", "accuse", "North Korea")],
     ),
+    # acknowledgement: claimed responsibility in any tense, and the speaker's own deed
+    (
+        "claims-responsibility",
+        "A group calling itself Iron Wolves claims responsibility for the ransomware attack on the port.",
+        [("Iron Wolves", "acknowledge", "ransomware attack")],
+        [],
+    ),
+    (
+        "took-credit",
+        "The Lizard Gang took credit for the outage at the telecom operator." + CTX,
+        [("Lizard Gang", "acknowledge", "outage")],
+        [],
+    ),
+    (
+        "said-it-carried-out",
+        "A hacktivist collective called Red Rooks said on Telegram that it carried out the cyberattack.",
+        [("Red Rooks", "acknowledge", "cyberattack")],
+        [("Red Rooks", "accuse", "Red Rooks")],
+    ),
+    (
+        "group-name-by-last-word",
+        "The Crimson Hackers claimed responsibility for the hack. The group has threatened more attacks.",
+        [("Crimson Hackers", "acknowledge", "hack")],
+        [],
+    ),
+    # speakers named indirectly
+    (
+        "report-by-x-reveals",
+        "A report by the National Cyber Security Centre reveals that the Sandworm group hacked the power company.",
+        [("National Cyber Security Centre", "accuse", "Sandworm")],
+        [],
+    ),
+    (
+        "participle-saying",
+        "The FBI issued an alert on Monday, saying the intrusions were carried out by the Lazarus Group.",
+        [("FBI", "accuse", "Lazarus")],
+        [],
+    ),
+    (
+        "agency-then-person",
+        "Interior Ministry Anna Kowalski said Russia was behind the attack on the railways.",
+        [("Anna Kowalski", "accuse", "Russia")],
+        [],
+    ),
+    (
+        "embassy-speaks",
+        "The Russian embassy in Berlin issued a statement, accusing Germany of staging the hacking scandal.",
+        [("Russian embassy", "accuse", "Germany")],
+        [],
+    ),
+    # targets
+    (
+        "point-the-finger",
+        "The ministry pointed the finger at Iran for the cyberattack on its water plants.",
+        [("ministry", "accuse", "Iran")],
+        [],
+    ),
+    (
+        "affiliated-with",
+        "Officials said the hackers were affiliated with the Russian military intelligence agency GRU.",
+        [("Officials", "accuse", "GRU")],
+        [],
+    ),
+    (
+        "front-for",
+        "The agency identified Cyber Army Z as a front for the Sandworm hacking group.",
+        [("agency", "accuse", "Sandworm")],
+        [],
+    ),
+    (
+        "x-as-the-origin",
+        "Investigators say they are treating North Korea as the origin of the intrusion.",
+        [("Investigators", "accuse", "North Korea")],
+        [],
+    ),
+    (
+        "linked-to-the-act",
+        "Police said they had arrested a Latvian man linked to the breach at the retailer.",
+        [("Police", "accuse", "Latvian man")],
+        [],
+    ),
+    (
+        "members-of",
+        "Prosecutors charged three members of the Fin7 group over the hacking campaign.",
+        [("Prosecutors", "accuse", "three members of the Fin7 group")],
+        [],
+    ),
+    (
+        "actors-within",
+        "The agency said the attacks were conducted by actors within the Iranian government.",
+        [("agency", "accuse", "actors within the Iranian government")],
+        [],
+    ),
+    (
+        "warned-that-x",
+        "The minister warned that Russia would pay a price for the hacking.",
+        [("minister", "warn", "Russia")],
+        [],
+    ),
+    (
+        "no-evidence-of-involvement",
+        "The ministry said it had found no evidence of government involvement in the hacking.",
+        [("ministry", "deny", "ministry")],
+        [("ministry", "accuse", "ministry")],
+    ),
+    (
+        "no-named-involvement",
+        "The Kremlin said there was no Russian involvement in the cyber attacks.",
+        [("Kremlin", "deny", "Russia")],
+        [("Kremlin", "accuse", "Russia")],
+    ),
     # negation and hypothesis: negated or nothing, never a plain accusation
     (
         "did-not-blame",

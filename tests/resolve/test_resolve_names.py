@@ -7,6 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.resolve import NameResolver, edit_distance, strip_honorifics
+from kg.resolve.mentions import find_parties, find_people
+from kg.resolve.names import name_type, person_after_body
 
 Seen = list[tuple[str, str]]
 
@@ -137,3 +139,50 @@ def test_edit_distance_is_a_bounded_symmetric_measure(a: str, b: str) -> None:
     assert d == edit_distance(b, a)
     assert 0 <= d <= 3
     assert (d == 0) == (a == b)
+
+
+def test_different_given_names_are_different_people() -> None:
+    names = _resolver([("Mark Smith", "person")])
+    assert names.resolve("Mary Smith") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("Chinese Foreign Ministry Lijian Zhao", "Lijian Zhao"),
+        ("National Security Division John Demers", "John Demers"),
+        ("Kaspersky Lab", None),
+        ("Context Information Security", None),
+        ("US Department of Justice", None),
+    ],
+)
+def test_person_after_body(name: str, person: str | None) -> None:
+    assert person_after_body(name) == person
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("New World Hackers", "group"), ("The Philippine Star", "media"), ("Kaspersky Lab", "organization")],
+)
+def test_name_type_by_last_word(name: str, kind: str) -> None:
+    assert name_type(name) == kind
+
+
+def test_find_people_in_running_text() -> None:
+    text = (
+        "Instead Ciphr blamed a rival. Foreign Ministry spokesman Hong Lei spoke, and the New World Hackers"
+        " answered."
+    )
+    found = {(m.name, m.kind) for m in find_people(text)}
+    assert ("Hong Lei", "person") in found
+    assert ("New World Hackers", "group") in found
+    assert not any(name.startswith("Instead") for name, _ in found)
+
+
+def test_find_parties_in_running_text() -> None:
+    found = {
+        (m.name, m.kind)
+        for m in find_parties("Researchers dubbed the gang Cobalt Kitty; the firm Acme said so.")
+    }
+    assert ("Cobalt Kitty", "group") in found
+    assert ("Acme", "company") in found

@@ -44,7 +44,7 @@ from kg.resolve.places import canonical_state, state_name_for_iso, states
         ("the Chinese government", "China"),
         ("US officials", "United States"),
         ("Russian authorities", "Russia"),
-        ("china", "China"),  # a whole-mention lookup may be lower case
+        ("the States", "United States"),
     ],
 )
 def test_state_for(text: str, state: str) -> None:
@@ -52,7 +52,22 @@ def test_state_for(text: str, state: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["us", "the company", "hackers", "Washington Post", "Korean", "", "officials"]
+    "text",
+    # a phrase all in lower case is a common word, never a state: "the states", "turkey", "china"
+    [
+        "us",
+        "the company",
+        "hackers",
+        "Washington Post",
+        "Korean",
+        "",
+        "officials",
+        "the states",
+        "turkey",
+        "china",
+        "chinese",
+        "us officials",
+    ],
 )
 def test_state_for_rejects(text: str) -> None:
     assert state_for(text) is None

@@ -1,0 +1,90 @@
+"""Names in running text, found without parsing: the index of whom an article names, and where.
+
+People are runs of capitalised words, titles and sentence openers stripped ("Instead Ciphr", "Foreign
+Ministry Lijian Zhao" -> "Lijian Zhao"); a run whose last word says group, outlet or organisation ("New
+World Hackers", "The Philippine Star") is that instead. Names introduced by "dubbed X" or "known as X" are
+groups, "firm X" companies; hacker groups, organisations, agencies and states come from the lexicon
+indexes of this package. Matching a later mention against these names is :class:`~kg.resolve.names.NameResolver`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.resolve import agencies, galaxy, places
+from kg.resolve.names import lexicon, name_type, person_after_body
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ ]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,5}\b")
+_NAMED_AFTER = re.compile(
+    r"\b(?:dubbed|called|calls|known as|aka|named)\s+(?:the\s+)?[\"“']?([A-Z][\w!-]*(?:\s+[A-Z0-9][\w!-]*){0,3})"
+)
+_COMPANY = re.compile(
+    r"\b(?:firm|company|vendor|provider|startup|platform|maker)\s+([A-Z][\w&.-]*(?:\s+[A-Z&][\w&.-]*){0,3})"
+)
+# Last words of a capitalised run that make it an organisation when nothing else says what it is.
+_ORG_SUFFIX = frozenset(
+    ["lab", "labs", "systems", "inc", "corp", "group", "security", "team", "agency", "ltd", "llc", "news"]
+)
+_KINDS = {"group": "group", "organization": "company", "media": "media"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name at an offset of the text; ``kind`` is person | company | agency | group | media | state."""
+
+    start: int
+    name: str
+    kind: str
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """Role words written around a name and never part of it ("president", "spokesman"), lower case."""
+    return frozenset(lexicon()["titles"])
+
+
+@cache
+def _openers() -> frozenset[str]:
+    return frozenset(lexicon()["not_first_words"])
+
+
+def find_people(text: str) -> list[Mention]:
+    """People named in ``text`` (runs of capitalised words), plus groups, outlets and organisations whose
+    name's last word says what they are."""
+    found = []
+    for match in _CAPITALISED.finditer(text):
+        words = [w for w in match.group(0).split() if w.lower() not in title_words()]
+        while words and words[0].lower() in _openers():
+            words = words[1:]
+        person = person_after_body(" ".join(words))  # "Foreign Ministry Lijian Zhao"
+        words = person.split() if person else words
+        if not 2 <= len(words) <= 4:
+            continue
+        kind = _KINDS.get(name_type(" ".join(words)) or "", "person")
+        if kind != "person" or words[-1].lower() not in _ORG_SUFFIX:
+            found.append(Mention(match.start(), " ".join(words), kind))
+    return found
+
+
+def find_parties(text: str) -> list[Mention]:
+    """Hacker groups, organisations, agencies, states and introduced names ("dubbed X") in ``text``."""
+    found = [Mention(s, text[s:e], "group") for s, e, _ in _safe(galaxy.find_threat_actors, text)]
+    found += [Mention(m.start(1), m.group(1).strip(), "group") for m in _NAMED_AFTER.finditer(text)]
+    found += [
+        Mention(s, text[s:e], "media" if org.type == "media" else "company")
+        for s, e, org in _safe(agencies.find_organizations, text)
+    ]
+    found += [Mention(s, text[s:e], "agency") for s, e, _ in _safe(agencies.find_agencies, text)]
+    found += [Mention(s, state, "state") for s, _e, state, _k in _safe(places.find_states, text)]
+    found += [Mention(m.start(1), m.group(1).strip(), "company") for m in _COMPANY.finditer(text)]
+    return found
+
+
+def _safe(find, text: str) -> list:
+    """A lexicon that cannot load (a partial install, KG_GALAXIES off) finds nothing."""
+    try:
+        return find(text) or []
+    except (LookupError, ValueError, OSError):
+        return []
