@@ -29,7 +29,7 @@ def _st() -> str:
     beside_python = Path(sys.executable).with_name("st")
     found = str(beside_python) if beside_python.exists() else shutil.which("st")
     if not found:
-        pytest.skip("the schemathesis CLI (st) is not installed")
+        pytest.fail("the schemathesis CLI (st) is not installed: install the 'test' extra")
     return found
 
 

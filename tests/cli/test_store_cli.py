@@ -132,16 +132,7 @@ def test_a_locked_store_is_one_line(tmp_path):
     )
 
 
-def _extractor_available() -> bool:
-    try:
-        from kg.extract import get_extractor  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 @pytest.mark.slow
-@pytest.mark.skipif(not _extractor_available(), reason="the extractor (kg.extract) is not installed")
 def test_ingest_is_idempotent_and_reports_errors(tmp_path):
     location = str(tmp_path / "store")
     inputs = tmp_path / "in"

@@ -161,10 +161,9 @@ def _extractable_articles() -> list[Article]:
 @pytest.mark.slow
 def test_extracted_articles_conform():
     """The SHACL bar: the graph the extractor makes of every test article has no violation."""
-    extract = pytest.importorskip("kg.extract")
-    if not hasattr(extract, "get_extractor"):
-        pytest.skip("the extractor is not installed")
-    extractor = extract.get_extractor()
+    from kg.extract import get_extractor
+
+    extractor = get_extractor()
     store = Store()
     for article in _extractable_articles():
         store.extend(article_quads(article, extractor.extract(article)))
