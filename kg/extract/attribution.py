@@ -115,6 +115,8 @@ def _authors(subject: Token, lex: Lexicon) -> list[Token]:
 
 
 def _noun_frame(token: Token, lex: Lexicon) -> Frame | None:
+    if token.pos_ == "NOUN" and token.lemma_.lower() in lex.naming_nouns:
+        return _naming_frame(token)
     if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.speech_nouns:
         return None
     for child in token.children:
@@ -126,6 +128,16 @@ def _noun_frame(token: Token, lex: Lexicon) -> Frame | None:
         if other.pos_ == "VERB" and other.lemma_.lower() in {"emanate", "come", "originate"}:
             sources += list(prep_objects(other, {"from"}))
     return Frame(token, conjuncts(sources[0]), "noun") if sources else None
+
+
+def _naming_frame(token: Token) -> Frame | None:
+    """ "X is the name given by the US government to efforts by Y": who gave the name speaks."""
+    for child in token.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = agent_of(child)
+            if agent is not None:
+                return Frame(token, conjuncts(agent), "noun")
+    return None
 
 
 def _according_frame(token: Token) -> Frame | None:

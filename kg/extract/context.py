@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from kg.extract import entities
 from kg.extract.lexicon import load_lexicon
 from kg.models import Article
+from kg.resolve.acronyms import expand as expand_acronym
 from kg.resolve.mentions import Mention, find_parties, find_people, title_words
 from kg.resolve.names import NameResolver
 
@@ -37,6 +38,7 @@ class ArticleContext:
     _names: dict[int, NameResolver] = field(default_factory=dict)  # people seen, by how many
     _discourse: NameResolver = field(default_factory=NameResolver)  # the speakers, in order
     _spoken: dict[str, Any] = field(default_factory=dict)
+    named: list[tuple[int, Any]] = field(default_factory=list)  # (offset, Party) of claim actors so far
 
     @classmethod
     def scan(cls, article: Article) -> ArticleContext:
@@ -59,6 +61,29 @@ class ArticleContext:
             if mention.kind in kinds:
                 return mention
         return None
+
+    def remember_actor(self, start: int, party: Any) -> None:
+        """``party`` made a claim in the sentence starting at ``start`` ("the firm" may mean it later)."""
+        self.named.append((start, party))
+
+    def antecedent(self, kinds: frozenset[str], types: frozenset[str], before: int, word: str) -> Any:
+        """The party a description refers back to: the last mention of one of ``kinds`` or actor of one
+        of ``types`` before ``before``; one whose name holds the description's ``word`` ("the ministry"
+        -> "Foreign Ministry") wins over a later one. A :class:`Mention` or an extractor party."""
+        pool = [(m.start, m) for m in [*self.people, *self._scan_others(), *self.extra] if m.kind in kinds]
+        pool += [(at, p) for at, p in [*self.speakers, *self.named] if p.type in types and _proper(p.name)]
+        earlier = sorted((item for item in pool if item[0] < before), key=lambda item: item[0])
+        if not earlier:
+            return None
+        holding = [item for item in earlier if word and word in item[1].name.lower().split()]
+        return (holding or earlier)[-1][1]
+
+    def acronym(self, short: str, before: int) -> str | None:
+        """ "CTU" -> "Secureworks Counter Threat Unit": the name the article gave in full before."""
+        pool = sorted([*self.people, *self._scan_others(), *self.extra], key=lambda m: m.start)
+        names = [m.name for m in pool if m.start < before]
+        names += [p.name for start, p in self.speakers if start <= before]
+        return expand_acronym(self.article.text, short, before, names)
 
     def _people_until(self, offset: int) -> NameResolver:
         """A resolver that has seen the people the article names before ``offset``."""
@@ -106,3 +131,12 @@ class ArticleContext:
             if ent.label_ == "ORG" and not entities.state(ent.text) and not entities.threat_actor(ent.text):
                 kind = "media" if ent.text.lower() in media else "company"
                 self.extra.append(Mention(offset + ent.start_char, ent.text.strip(), kind))
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "some", "two", "three", "several", "many", "one", "its", "their"})
+
+
+def _proper(name: str) -> bool:
+    """A name ("Ciphr", "Secureworks Counter Threat Unit"), not a description ("A hacker group from X")."""
+    words = name.split()
+    return bool(words) and words[0].lower() not in _DETERMINERS and words[-1][:1].isupper()

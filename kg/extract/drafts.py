@@ -138,8 +138,11 @@ def _draft(cue: Cue, sent: Span, frames: list[Frame], in_quote: bool) -> Draft |
         and token.tag_ == "VBN"
     ):
         return None  # "a spy agency blamed for ...", "suspected spies": background, nobody says it here
-    if agentive:
-        own = conjuncts(passive_agent) if passive_agent is not None else _own_actor(token)
+    # "Kaspersky Links North Korean IP Address to Lazarus": a headline's verb parsed as a noun
+    headline = _headline_subject(token) if rule.kind == "agentive" else None
+    named = headline if headline is not None else passive_agent
+    if agentive or headline is not None:
+        own = conjuncts(named) if named is not None else _own_actor(token)
         if own:
             pol = polarity(token, token, sent, _expects_negation(rule))
             return Draft(cue, own, targets, token, pol, True, [])
@@ -168,6 +171,21 @@ def _draft(cue: Cue, sent: Span, frames: list[Frame], in_quote: bool) -> Draft |
             cue, "media", targets, None, polarity(token, None, sent, _expects_negation(rule)), False, []
         )
     return None
+
+
+def _headline_subject(token: Token) -> Token | None:
+    """A headline's verb parsed as a plural noun ("Kaspersky Links X to Lazarus", "US Blames Russia"):
+    the name before it is its subject. Only a sentence rooted in the cue, with a name to its left."""
+    if token.dep_ != "ROOT" or token.pos_ != "NOUN" or token.tag_ != "NNS" or not token.lower_.endswith("s"):
+        return None
+    names = [
+        c
+        for c in token.lefts
+        if c.dep_ in ("compound", "amod", "nmod", "nsubj") and c.text[:1].isupper() and c.i < token.i
+    ]
+    if not names or any(c.dep_ == "det" for c in token.lefts):
+        return None
+    return names[-1]
 
 
 def _own_deed(cue: Cue, targets: list[Token] | str, frame: Frame) -> Cue | None:

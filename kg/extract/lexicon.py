@@ -31,6 +31,7 @@ class Lexicon:
     speech_verbs: frozenset[str]
     needs_complement: frozenset[str]
     speech_nouns: frozenset[str]
+    naming_nouns: frozenset[str]
     channel_verbs: frozenset[str]
     causative: frozenset[str]
     cues: tuple[CueRule, ...]
@@ -41,6 +42,8 @@ class Lexicon:
     non_parties: frozenset[str]
     acts: frozenset[str]
     descriptors: dict[str, frozenset[str]]
+    not_anaphoric: frozenset[str]
+    antecedents: dict[str, tuple[frozenset[str], frozenset[str]]]  # kind -> (mention kinds, party types)
     institutions: dict[str, tuple[str, ...]]
     common_types: dict[str, frozenset[str]]
     media: frozenset[str]
@@ -75,6 +78,7 @@ _FLAG_KEYS = (
     "needs_allegation",
     "needs_future",
     "state_or_group_target",
+    "hedged",
 )
 
 
@@ -101,6 +105,7 @@ def load_lexicon() -> Lexicon:
         speech_verbs=frozenset(speech["verbs"]),
         needs_complement=frozenset(speech["needs_complement"]),
         speech_nouns=frozenset(speech["nouns"]),
+        naming_nouns=frozenset(speech.get("naming_nouns", ())),
         channel_verbs=frozenset(speech["channel_verbs"]),
         causative=frozenset(speech["causative"]),
         cues=tuple(_rule(entry, "predicate") for entry in cues["cue"]),
@@ -115,6 +120,11 @@ def load_lexicon() -> Lexicon:
         non_parties=frozenset(parties["non_parties"]),
         acts=frozenset(parties["acts"]),
         descriptors={kind: frozenset(words) for kind, words in parties["descriptors"].items()},
+        not_anaphoric=frozenset(parties["descriptor_modifiers"]["not_anaphoric"]),
+        antecedents={
+            kind: (frozenset(entry["mentions"]), frozenset(entry["types"]))
+            for kind, entry in parties["descriptor_antecedents"].items()
+        },
         institutions={name: tuple(words) for name, words in parties["institutions"].items()},
         common_types={kind: frozenset(words) for kind, words in parties["common_types"].items()},
         media=frozenset(name.lower() for name in parties["media"]["names"]),

@@ -16,6 +16,7 @@ from kg.extract import entities
 from kg.extract.context import TITLES, ArticleContext, Mention
 from kg.extract.lexicon import load_lexicon
 from kg.extract.phrases import RELATIVE, char_offset, is_pronoun, name_span, np_tokens, with_preps
+from kg.resolve.acronyms import is_acronym
 from kg.resolve.names import name_type, person_after_body
 
 _PERSON_HEADS = {
@@ -82,7 +83,7 @@ def name_party(head: Token, ctx: ArticleContext, role: str) -> Party | None:
         named = _named(proper, head, ctx, start)
         state = entities.state(proper) if role == "target" and named.type == "government" else None
         return Party(state.name, "government", state.name) if state and state.kind != "demonym" else named
-    descriptor = _descriptor(head, tokens, ctx, start, lex.descriptors)
+    descriptor = _descriptor(head, tokens, ctx, start, role)
     if descriptor is not None:
         return descriptor
     institution = _institution(text, ctx)
@@ -99,11 +100,26 @@ def name_party(head: Token, ctx: ArticleContext, role: str) -> Party | None:
     # members of China's Ministry of State Security": an attacker's description is kept whole
     described = role == "actor" or head.lemma_.lower() in lex.attackers or head.pos_ == "NUM"
     phrase = with_preps(head) if described and head.pos_ in ("NOUN", "NUM") else text
+    shared = _shared_modifiers(head, lex)
+    if shared is not None:  # "Russian civilian and military intelligence services": one phrase
+        phrase = head.doc[shared.left_edge.i : head.i + 1].text
+        text = phrase
     restrictive = [t for t in head.rights if t.dep_ in ("relcl", "acl")]
     if role == "target" and restrictive and restrictive[0].right_edge.i - tokens[0].i < 12:
         phrase = head.doc[tokens[0].i : restrictive[0].right_edge.i + 1].text
     state = entities.states_in(text)
     return Party(_clean(phrase), _type_of_common(head), state[0][2] if state else "")
+
+
+def _shared_modifiers(head: Token, lex) -> Token | None:
+    """The first conjunct of "civilian and military services" parsed as two nouns: a modifier that names
+    no party, coordinated with the head, whose left modifiers ("Russian") the head shares."""
+    first = head.head
+    if head.dep_ != "conj" or first.pos_ != "NOUN" or first.i >= head.i:
+        return None
+    if first.lemma_.lower() in lex.attackers | lex.parties or any(c.dep_ == "det" for c in head.lefts):
+        return None
+    return first if any(c.dep_ in ("amod", "compound") for c in first.lefts) else None
 
 
 def _numbered_antecedent(tokens: list[Token], ctx: ArticleContext, start: int) -> str | None:
@@ -125,8 +141,9 @@ def _owner(head: Token) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
                     return pobj
+    # "Secureworks researchers" are Secureworks'; "Secureworks Counter Threat Unit" is one whole name
     compounds = [c for c in head.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
-    if compounds and not entities.states_in(compounds[-1].text):
+    if compounds and head.pos_ != "PROPN" and not entities.states_in(compounds[-1].text):
         return compounds[0]
     return None
 
@@ -187,6 +204,9 @@ def _named(name: str, head: Token, ctx: ArticleContext, start: int) -> Party:
     org = entities.organization(name)
     if org is not None:
         return Party(name, org.type, org.state or "")
+    full = ctx.acronym(name, start) if is_acronym(name) else None
+    if full and full != name:  # "CTU says", after "Secureworks Counter Threat Unit"
+        return _expanded(full)
     if len(name.split()) == 1:
         full = ctx.full_name(name, start)
         if full:
@@ -202,6 +222,18 @@ def _named(name: str, head: Token, ctx: ArticleContext, start: int) -> Party:
     return Party(name, kind, _affiliation_near(head) if kind == "person" else "")
 
 
+def _expanded(full: str) -> Party:
+    """The party an acronym stands for, named in full (a body: never a person's misspelling)."""
+    known = entities.threat_actor(full)
+    if known is not None:
+        return Party(full, "group", known.state or "", known.galaxy)
+    known = entities.agency(full) or entities.organization(full)
+    if known is not None:
+        return Party(full, known.type, known.state or "")
+    kind = name_type(full)
+    return Party(full, kind if kind in ("group", "media") else "organization")
+
+
 def _affiliation_near(head: Token) -> str:
     """The state named in the phrase around a person ("US director of national intelligence James Clapper")."""
     sent = head.sent
@@ -210,30 +242,64 @@ def _affiliation_near(head: Token) -> str:
     return found[0][2] if found else ""
 
 
-def _descriptor(
-    head: Token, tokens: list[Token], ctx: ArticleContext, start: int, kinds: dict
-) -> Party | None:
-    """ "the company", "the group", "the agency": the last party of that kind the article named."""
-    if not tokens or tokens[0].lower_ not in {"the", "this", "that", "these", "its"}:
-        return None
-    if any(t.pos_ == "PROPN" for t in tokens):
+_DEFINITE = {"the", "this", "that", "these", "its"}
+_LOCATED = {"based", "headquartered", "registered", "owned", "run", "backed", "born", "founded"}
+_MODIFIER_DEPS = {"amod", "compound", "npadvmod", "nmod", "punct", "advmod", "hmod", "hyph"}
+
+
+def _descriptor(head: Token, tokens: list[Token], ctx: ArticleContext, start: int, role: str) -> Party | None:
+    """ "the company", "the security firm", "the Moscow-based company", "the agency": the last party of a
+    compatible kind the article named (a mention the resolver found, or an actor of an earlier claim)."""
+    lex = load_lexicon()
+    if not tokens or tokens[0].lower_ not in _DEFINITE:
         return None
     lemma = head.lemma_.lower()
+    kinds = [kind for kind, words in lex.descriptors.items() if lemma in words or head.lower_ in words]
+    if not kinds or not _refers_back(head, tokens, role, "group" in kinds):
+        return None
+    if "state" in kinds:
+        mention = ctx.last({"state"}, start)
+        return Party(mention.name, "government", mention.name) if mention else None
+    mentions = frozenset().union(*(lex.antecedents[k][0] for k in kinds if k in lex.antecedents))
+    types = frozenset().union(*(lex.antecedents[k][1] for k in kinds if k in lex.antecedents))
+    found = ctx.antecedent(mentions, types, start, lemma)
+    if found is None:
+        return None
+    return _named_mention(found) if isinstance(found, Mention) else found
+
+
+def _refers_back(head: Token, tokens: list[Token], role: str, group: bool) -> bool:
+    """Is a definite description anaphoric? Not when it carries a name of its own ("the security firm
+    CrowdStrike"), points elsewhere ("the other company"), counts ("the two firms") or is restricted by a
+    clause ("the company that makes ..."); a target takes only bare descriptions ("the company")."""
+    lex = load_lexicon()
+    if role == "target" and head.lemma_.lower() in lex.acts:
+        return False  # "the campaign" the actor talks about is an act, not the campaign team
+    if head.tag_ == "NNS" and not group:
+        return False  # "the authorities", "the companies": several, not the one named last
     modifiers = [t for t in tokens[1:] if t.i != head.i]
-    if modifiers and not (
-        lemma in kinds.get("group", ()) and all(t.dep_ in ("amod", "compound") for t in modifiers)
-    ):
-        return None  # "the privacy platform" describes; only "the company", "the (hacking) group" refer back
-    for kind, words in kinds.items():
-        if lemma in words or head.lower_ in words:
-            wanted = {"company", "organization"} if kind == "company" else {kind}
-            if kind == "state":
-                mention = ctx.last({"state"}, start)
-                return Party(mention.name, "government", mention.name) if mention else None
-            mention = ctx.last(wanted, start)
-            if mention is not None:
-                return _named_mention(mention)
-    return None
+    if not modifiers:
+        return True
+    if group and all(t.dep_ in ("amod", "compound") for t in modifiers):
+        return True  # "the hacking group"
+    if role == "target" or head.pos_ == "PROPN":
+        return False
+    if any(t.dep_ in ("relcl", "acl") or (t.dep_ == "prep" and t.lower_ != "of") for t in head.rights):
+        return False
+    for token in modifiers:
+        if token.lower_ in lex.not_anaphoric or token.dep_ not in _MODIFIER_DEPS:
+            return False
+        if (token.pos_ == "PROPN" or token.text[:1].isupper()) and not _located(token):
+            return False
+    return True
+
+
+def _located(token: Token) -> bool:
+    """ "Moscow" in "the Moscow-based company", a place modifier, not the description's own name."""
+    after = token.doc[token.i + 1 : token.i + 3]
+    if len(after) == 2 and after[0].text == "-" and after[1].lower_ in _LOCATED:
+        return True
+    return bool(entities.states_in(token.text))  # "the Russian company", "the Israeli startup"
 
 
 def _named_mention(mention: Mention) -> Party:

@@ -61,7 +61,7 @@ def as_predicate_object(token: Token) -> Token | None:
 def subject_of(verb: Token) -> Token | None:
     """The subject of ``verb``'s clause, climbing through control and coordination when it has none."""
     seen = 0
-    node = verb
+    node, came_from = verb, ""
     while node is not None and seen < 8:
         seen += 1
         for child in node.children:
@@ -71,10 +71,14 @@ def subject_of(verb: Token) -> Token | None:
             return node.head
         if node.dep_ in ("acl",) and node.head.pos_ in {"NOUN", "PROPN"}:
             return node.head
+        if node.dep_ == "dobj" and came_from == "prep":  # "took criticism for trying to pin X on Y"
+            node, came_from = node.head, node.dep_
+            continue
         if node.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp", "attr", "pobj", "ccomp"):
             return None
         if node.dep_ == "ccomp" and node.head.dep_ == "relcl":  # "a group [it believes _ is based in X]"
             return node.head.head
+        came_from = node.dep_
         node = node.head if node.head.i != node.i else None
     return None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -23,7 +24,7 @@ from kg.extract.lexicon import context_pattern, load_lexicon
 from kg.extract.naming import Party, name_party
 from kg.extract.negation import refusal_in_text
 from kg.extract.phrases import given_name, np_tokens
-from kg.extract.sentences import split_sentences
+from kg.extract.sentences import headline_form, split_sentences
 from kg.extract.topics import topic_for
 from kg.models import Article, Claim, Sentence
 
@@ -68,7 +69,12 @@ class Extractor:
         """Claims per article, in order; the candidate sentences of all articles go through one ``nlp.pipe``."""
         for chunk in _chunks(articles, batch_size):
             plans = [_plan(article) for article in chunk]
-            jobs = [(plan.sentences[i].text, (p, i)) for p, plan in enumerate(plans) for i in plan.parse]
+            verbs = _headline_verbs()
+            jobs = [
+                (headline_form(plan.sentences[i].text, verbs), (p, i))
+                for p, plan in enumerate(plans)
+                for i in plan.parse
+            ]
             parsed: dict[tuple[int, int], Doc] = {}
             with self.nlp.select_pipes(disable=self._parse_off):
                 for doc, key in self.nlp.pipe(jobs, as_tuples=True, batch_size=256):
@@ -95,9 +101,24 @@ class Extractor:
         for i in sorted(docs):
             sentence = plan.sentences[i]
             for draft in drafts[i]:
-                claims.extend(_build(draft, sentence, plan, ctx, i))
+                built = _build(draft, sentence, plan, ctx, i)
+                claims.extend(built)
+                for claim in built:  # "the firm" in a later sentence may mean this actor
+                    ctx.remember_actor(sentence.start, _actor_party(claim))
             _remember_speakers(frames.get(i, []), sentence, ctx)
         return _dedupe(claims)
+
+
+@cache
+def _headline_verbs() -> frozenset[str]:
+    """Verbs a Title Case headline writes capitalised: the stance cues of agentive rules and speech verbs."""
+    lex = load_lexicon()
+    agentive = {lemma for rule in lex.cues if rule.kind == "agentive" for lemma in rule.lemmas}
+    return frozenset(agentive | lex.speech_verbs)
+
+
+def _actor_party(claim: Claim) -> Party:
+    return Party(claim.actor, claim.actor_type, claim.affiliation, claim.actor_galaxy)
 
 
 def _remember_speakers(frames: list, sentence: Sentence, ctx: ArticleContext) -> None:
@@ -302,7 +323,7 @@ def _claim(
     rule = draft.cue.rule
     pol = draft.polarity
     confidence = 0.85 if draft.explicit else 0.6
-    if pol.hedged:
+    if pol.hedged or "hedged" in rule.flags:  # "believed to be", "bears the hallmarks of"
         confidence *= 0.75
     if draft.actors == "media":
         confidence *= 0.8

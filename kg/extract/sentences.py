@@ -135,3 +135,34 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+_WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
+
+
+def headline_form(text: str, verbs: frozenset[str]) -> str:
+    """A Title Case headline with its cue verbs in lower case ("US Blames North Korea" -> "US blames North
+    Korea"), so that the parser reads them as verbs, not as parts of a name. Same length, same offsets;
+    any other text is returned as it is."""
+    words = _WORD.findall(text)
+    if len(words) < 4 or text.rstrip().endswith((".", "?", "!")):
+        return text
+    if sum(w[0].isupper() for w in words) < 0.7 * len(words):
+        return text
+    first = len(text) - len(text.lstrip())
+
+    def lower(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if match.start() == first or not word[0].isupper():
+            return word
+        return word.lower() if _stems(word.lower()) & verbs else word
+
+    return _WORD.sub(lower, text)
+
+
+def _stems(word: str) -> set[str]:
+    """Base forms a third-person or past form may come from ("denies" -> "deny", "linked" -> "link")."""
+    forms = {word, word[:-1], word[:-2]}
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    return forms

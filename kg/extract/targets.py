@@ -115,11 +115,31 @@ def _from(token: Token, preps: tuple[str, ...]) -> list[Token]:
     found = list(prep_objects(token, set(preps) or {"from"}))
     if not found and token.pos_ == "NOUN":  # "attacks on its networks ... from locations inside Russia"
         found = [o for node in token.subtree if node.i != token.i for o in prep_objects(node, {"from"}, 1)]
+    if not found and token.pos_ == "NOUN" and "from" in (preps or ("from",)):
+        found = list(prep_objects(_clause_verb(token), {"from"}, 1))  # "facing attacks [...] from X"
     out = []
     for obj in found:  # "from locations inside Russia": the place named inside the phrase
-        inner = [t for t in obj.subtree if t.pos_ == "PROPN" and t is not obj]
+        inner = [t for t in obj.subtree if t.pos_ == "PROPN" and t is not obj] or _place_after(obj)
         out.append(obj if obj.pos_ == "PROPN" or not inner else inner[-1])
     return out
+
+
+def _clause_verb(noun: Token) -> Token:
+    """The verb whose object (or object's complement) ``noun`` is ("facing thousands of attacks")."""
+    node = noun
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
+    return node
+
+
+def _place_after(obj: Token) -> list[Token]:
+    """ "from addresses in Iran" parsed with "in Iran" on the verb: the place right after the phrase."""
+    nxt = obj.right_edge.i + 1
+    if nxt >= len(obj.doc) or obj.doc[nxt].lower_ not in ("in", "inside", "within"):
+        return []
+    return [c for c in obj.doc[nxt].children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
 
 
 def _of(token: Token, _preps: tuple[str, ...]) -> list[Token]:

@@ -140,6 +140,22 @@ def inject_rows(sparql: str, names: Sequence[str], rows: Sequence[Sequence[Term]
     raise QueryError("query has no WHERE group to bind values in")
 
 
+def inject_rows_in_graph(sparql: str, names: Sequence[str], rows: Sequence[Sequence[Term]]) -> str:
+    """``sparql`` with a VALUES block at the start of its first ``GRAPH ... { }`` group.
+
+    For the paged claim queries: Oxigraph starts from bound values placed there, whereas a VALUES
+    block of the top-level group is joined only after the GRAPH group (with its OPTIONALs) has been
+    evaluated over the whole store. The variables stay visible to the filters of the top-level group.
+    """
+    after_graph = False
+    for kind, text, end in _tokens(sparql):
+        if kind == "word" and text.upper() == "GRAPH":
+            after_graph = True
+        elif kind == "open" and after_graph:
+            return sparql[:end] + values_block(names, rows) + sparql[end:]
+    raise QueryError("query has no GRAPH group to bind values in")
+
+
 def inject_values(sparql: str, terms: Mapping[str, Term]) -> str:
     """``sparql`` with one row of bound ``terms`` (see :func:`inject_rows`)."""
     return inject_rows(sparql, list(terms), [list(terms.values())])

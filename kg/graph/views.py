@@ -7,7 +7,7 @@ bind for it (only the filters in use; an unbound filter variable means any); ``r
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -139,3 +139,61 @@ def record_from_row(row: Mapping[str, Any]) -> ClaimRecord:
         title=_text(row, "title"),
         rebuts=_split(row.get("rebuts")),
     )
+
+
+# --- the paged claim view (claim_page.rq + claim_parties.rq + claim_rebuts.rq) ---------------------------
+
+AKG_NS = "https://w3id.org/attribution-kg/ontology#"
+WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+# class -> type string of claims.rq, in the order a party with several of them is given one
+CLASS_TYPES: dict[str, str] = {
+    f"{AKG_NS}Person": "person",
+    f"{AKG_NS}Government": "government",
+    f"{AKG_NS}Organization": "organization",
+    f"{AKG_NS}ThreatGroup": "group",
+    f"{AKG_NS}Media": "media",
+    f"{AKG_NS}Act": "act",
+}
+_PARTY_PROPERTIES = {
+    "http://www.w3.org/2000/01/rdf-schema#label": "Name",
+    f"{AKG_NS}mispGalaxyUuid": "Galaxy",
+    f"{AKG_NS}attackId": "Mitre",
+}
+
+
+def party_columns(rows: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """claim_parties.rq rows as the party columns of claims.rq (without prefix: Name, Type, Affiliation,
+    AffiliationIri, Galaxy, Mitre, Wikidata), keyed by (graph, party)."""
+    parties: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in rows:
+        columns = parties.setdefault((str(row["g"]), str(row["party"])), {"Type": "unknown"})
+        prop, value = str(row["property"]), row["value"]
+        if prop in _PARTY_PROPERTIES:
+            columns.setdefault(_PARTY_PROPERTIES[prop], value)
+        elif prop.endswith("#type") and str(value) in CLASS_TYPES:
+            current = columns.get("Class")
+            if current is None or list(CLASS_TYPES).index(str(value)) < list(CLASS_TYPES).index(current):
+                columns["Class"], columns["Type"] = str(value), CLASS_TYPES[str(value)]
+        elif prop == f"{AKG_NS}speaksFor" and row.get("valueLabel") is not None:
+            columns.setdefault("AffiliationIri", str(value))
+            columns.setdefault("Affiliation", row["valueLabel"])
+        elif prop.endswith("#sameAs") and str(value).startswith(WIKIDATA_ENTITY):
+            columns.setdefault("Wikidata", str(value)[len(WIKIDATA_ENTITY) :])
+    return parties
+
+
+def full_row(
+    row: Mapping[str, Any], parties: Mapping[tuple[str, str], Mapping[str, Any]], rebuts: Sequence[str]
+) -> dict[str, Any]:
+    """A claim_page.rq row completed with its parties' columns and rebuttal links: a claims.rq row."""
+    full = dict(row)
+    graph = str(row["g"])
+    for role in ("actor", "target"):
+        if row.get(role) is None:
+            continue
+        described = parties.get((graph, str(row[role])), {"Type": "unknown"})
+        for name, value in described.items():
+            if name != "Class" and not (name == "Name" and role == "actor"):
+                full[f"{role}{name}"] = value
+    full["rebuts"] = " ".join(rebuts)
+    return full

@@ -4,6 +4,7 @@ Threat actors come from the MISP galaxies (``pymispgalaxies``); states, agencies
 roles and name rules from the data files in ``kg/lexicons``. Everything loads once, on first use.
 """
 
+from kg.resolve.acronyms import expand as expand_acronym
 from kg.resolve.agencies import (
     Agency,
     Organization,
@@ -32,6 +33,7 @@ __all__ = [
     "agency_for",
     "all_threat_actors",
     "edit_distance",
+    "expand_acronym",
     "find_agencies",
     "find_organizations",
     "find_parties",

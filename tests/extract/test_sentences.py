@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.sentences import split_sentences
+from kg.extract.sentences import headline_form, split_sentences
 
 CASES = [
     (
@@ -40,3 +40,19 @@ def test_title_is_not_glued_to_first_sentence() -> None:
     first_body = split_sentences(text)[1]
     assert first_body.text.startswith("Ciphr claims")
     assert "2017" not in first_body.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("US Blames North Korea For WannaCry Attack", "US blames North Korea For WannaCry Attack"),
+        ("China Denies Hacking US Navy Contractor", "China denies Hacking US Navy Contractor"),
+        ("Blames Are Not Verbs Here Today", "Blames Are Not Verbs Here Today"),  # the first word stays
+        ("US blames North Korea for the attack.", "US blames North Korea for the attack."),  # not a headline
+        ("Kaspersky Said", "Kaspersky Said"),  # too short to tell
+    ],
+)
+def test_headline_form_lowers_cue_verbs_only(text: str, expected: str) -> None:
+    verbs = frozenset({"blame", "deny", "say"})
+    assert headline_form(text, verbs) == expected
+    assert len(headline_form(text, verbs)) == len(text)
