@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
+import json
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from api.deps import FilterDep, SettingsDep, StoreDep, reject_unknown_params
 from api.negotiation import choose
-from api.pagination import MAX_LIMIT, decode_cursor, next_link, page
+from api.pagination import MAX_LIMIT, _fingerprint
 from api.problems import NotAcceptable, problem_responses
 from api.schemas import ClaimPage, claim_dict
+from kg.errors import InputError
 from kg.graph.records import ClaimRecord
 
 router = APIRouter(tags=["claims"], dependencies=[Depends(reject_unknown_params)])
@@ -40,6 +44,31 @@ def _csv(records: list[ClaimRecord]) -> str:
     return out.getvalue()
 
 
+def _encode(position: str, request: Request) -> str:
+    # the store's keyset position, tied to the listing's filters like every cursor of this API
+    raw = json.dumps({"k": position, "f": _fingerprint(request)}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode(cursor: str | None, request: Request) -> str | None:
+    if not cursor:
+        return None
+    try:
+        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        position, fingerprint = str(data["k"]), str(data["f"])
+    except (ValueError, KeyError, TypeError):
+        raise InputError("the cursor is not valid; use the 'next' link of a previous page") from None
+    if fingerprint != _fingerprint(request):
+        raise InputError("the cursor belongs to another listing (different filters); start again without it")
+    return position
+
+
+def _next_link(request: Request, position: str, limit: int) -> str:
+    params = [(k, v) for k, v in request.query_params.multi_items() if k not in ("cursor", "limit")]
+    params += [("limit", str(limit)), ("cursor", _encode(position, request))]
+    return f"{request.url.path}?{urlencode(params)}"
+
+
 @router.get(
     "/claims",
     response_model=ClaimPage,
@@ -59,9 +88,9 @@ def list_claims(
     if media_type is None:
         raise NotAcceptable(f"claims can be served as {JSON} or {CSV}")
     size = min(limit or settings.page_size, MAX_LIMIT)
-    offset = decode_cursor(cursor, request)
-    records, more = page(store.claims(filters, batch=min(offset + size + 1, 5000)), offset, size)
-    following = next_link(request, offset + size, size) if more else None
+    # keyset paging: a page costs O(page), not O(all matches) (kg.graph.listing)
+    records, position = store.claims_page(filters, _decode(cursor, request), size)
+    following = _next_link(request, position, size) if position else None
     headers = {"Link": f'<{following}>; rel="next"'} if following else {}
     if media_type == CSV:
         return Response(_csv(records), media_type=f"{CSV}; charset=utf-8", headers=headers)

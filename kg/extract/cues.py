@@ -54,13 +54,16 @@ def find_cues(sent: Span) -> list[Cue]:
     """Every token of ``sent`` whose lemma (or surface word) is a stance cue, plus phrase cues."""
     lex = load_lexicon()
     found: list[Cue] = []
+    lowered = sent.text.lower()
+    in_term = _term_chars(lowered, lex.terms, sent.start_char)
     for token in sent:
         if token.pos_ == "PROPN":  # "Counter Threat Unit", "Troy Hunt": names, not cues
+            continue
+        if token.idx in in_term:  # "denial of service", "chargé d'affaires": terms, not cues
             continue
         for key in {token.lemma_.lower(), token.lower_}:
             for rule in lex.cue_rules_for(key):
                 found.append(Cue(rule, token))
-    lowered = sent.text.lower()
     for rule in lex.phrases:
         at = lowered.find(rule.phrase)
         if at >= 0:
@@ -68,6 +71,15 @@ def find_cues(sent: Span) -> list[Cue]:
             if token is not None:
                 found.append(Cue(rule, token.root))
     return _dedupe(found)
+
+
+def _term_chars(lowered: str, terms: tuple[str, ...], offset: int) -> set[int]:
+    """Document offsets of the characters covered by a technical term in the sentence text."""
+    covered: set[int] = set()
+    for term in terms:
+        for match in re.finditer(re.escape(term), lowered):
+            covered.update(range(offset + match.start(), offset + match.end()))
+    return covered
 
 
 def _dedupe(cues: list[Cue]) -> list[Cue]:

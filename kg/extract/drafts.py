@@ -21,7 +21,18 @@ from kg.extract.targets import SELF, cue_targets
 _MEDIA_TARGETS = {"subject", "to", "from", "of", "by"}
 _MEDIA_STANCES = {"accuse"}
 _SELF_PRONOUNS = {"it", "we", "they", "i"}
-_ALLEGATIONS = {"allegation", "accusation", "claim", "charge", "report", "suggestion", "assertion", "rumor"}
+_ALLEGATIONS = {
+    "allegation",
+    "accusation",
+    "claim",
+    "charge",
+    "report",
+    "suggestion",
+    "assertion",
+    "rumor",
+    "blame",
+    "accuse",
+}
 
 
 @dataclass(slots=True)
@@ -64,6 +75,8 @@ def _rule_holds(cue: Cue, sent: Span) -> bool:
         return False
     if "needs_future" in flags and not _future(token):
         return False
+    if "not_as_threat" in flags and _threat_modal(token):
+        return False  # "we will not tolerate such activity" warns the attacker, denies nothing
     if "needs_allegation" in flags and not any(t.lemma_.lower() in _ALLEGATIONS for t in sent):
         return False
     if (
@@ -109,6 +122,10 @@ def _negated_copula(token: Token) -> bool:
     return (
         token.dep_ in ("attr", "acomp", "pobj", "prep") and any(c.dep_ == "neg" for c in head.children)
     ) or (token.dep_ == "pobj" and any(c.dep_ == "neg" for c in head.head.children))
+
+
+def _threat_modal(token: Token) -> bool:
+    return any(c.lower_ in ("will", "would", "'ll", "shall") for c in token.children)
 
 
 def _future(token: Token) -> bool:

@@ -55,6 +55,7 @@ class Lexicon:
     hedges: frozenset[str]
     deception: frozenset[str]
     prefilter: dict[str, tuple[str, ...]]
+    terms: tuple[str, ...] = ()  # technical terms whose words are never cues
 
     def cue_rules_for(self, lemma: str) -> list[CueRule]:
         return [rule for rule in self.cues if lemma in rule.lemmas]
@@ -79,6 +80,7 @@ _FLAG_KEYS = (
     "needs_future",
     "state_or_group_target",
     "hedged",
+    "not_as_threat",
 )
 
 
@@ -136,6 +138,7 @@ def load_lexicon() -> Lexicon:
         hedges=frozenset(negation["hedges"]),
         deception=frozenset(negation.get("deception", ())),
         prefilter={name: tuple(items) for name, items in cues["prefilter"].items()},
+        terms=tuple(text.lower() for text in cues.get("terms", {}).get("texts", ())),
     )
 
 

@@ -265,7 +265,7 @@ def _descriptor(head: Token, tokens: list[Token], ctx: ArticleContext, start: in
     found = ctx.antecedent(mentions, types, start, lemma)
     if found is None:
         return None
-    return _named_mention(found) if isinstance(found, Mention) else found
+    return _named_mention(found, ctx.article.text) if isinstance(found, Mention) else found
 
 
 def _refers_back(head: Token, tokens: list[Token], role: str, group: bool) -> bool:
@@ -302,13 +302,16 @@ def _located(token: Token) -> bool:
     return bool(entities.states_in(token.text))  # "the Russian company", "the Israeli startup"
 
 
-def _named_mention(mention: Mention) -> Party:
+def _named_mention(mention: Mention, text: str = "") -> Party:
     known = entities.threat_actor(mention.name) if mention.kind == "group" else None
     if known is not None:
         return Party(mention.name, "group", known.state or "", known.galaxy)
     kind = {"group": "group", "agency": "government", "person": "person", "state": "government"}.get(
         mention.kind, "organization"
     )
+    if kind == "person" and text:  # "Russian Foreign Ministry spokeswoman Maria Zakharova"
+        found = entities.states_in(text[max(0, mention.start - 60) : mention.start])
+        return Party(mention.name, kind, found[-1][2] if found else "")
     return Party(mention.name, kind)
 
 

@@ -39,6 +39,8 @@ _BARE_ATTACKERS = {
     "hacker",
     "attacker",
     "group",
+    "threat actors",
+    "threat actor",
 }
 _MAX_CLAIM = 300
 
