@@ -19,6 +19,7 @@ import argparse
 import asyncio
 import os
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -227,6 +228,8 @@ def main() -> None:
     parser.add_argument("--endpoints", default="claims,ask,sparql", help="comma-separated: claims,ask,sparql")
     parser.add_argument("--timeout", type=float, default=120.0, help="per-request timeout (s)")
     args = parser.parse_args()
+    # Let a terminated run still stop its servers and remove its temporary store.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     with tempfile.TemporaryDirectory(prefix="kg-bench-api-") as workdir:
         run(args, Path(workdir))
 

@@ -1,12 +1,18 @@
 """Score ``kg ask`` on the gold questions (``../shared/eval``), each asked of a store holding only its article.
 
     .venv/bin/python bench/questions.py [--gold seed|dev|all] [--oracle] [--out DIR] [--verbose]
+    .venv/bin/python bench/questions.py --timing-store DIR [--repeat 3]
 
 Each article is extracted (or, with ``--oracle``, its gold claims stand in for the extractor: this
 separates what the question layer gets wrong from what the extractor missed) into an embedded store in
 a temporary directory; the answers go to ANSWERS.jsonl and ``score.py --questions`` scores them. For
 each wrong question the script tells whether the expected answer was absent from the store's claims
 (an extraction miss) or present but not picked (a question-layer miss).
+
+``--timing-store DIR`` instead times one question of each kind on an existing embedded store (e.g. one
+built by ``bench/claims.py --store DIR`` with real articles ingested beside it): the first answer and the
+median of ``--repeat`` more, the share spent in SPARQL, the rows fetched and whether the answer was
+bounded ("truncated").
 """
 
 from __future__ import annotations
@@ -160,6 +166,53 @@ def ask_gold(
     return records, spent
 
 
+TIMED_QUESTIONS = [
+    "who denied sponsorship of attacks?",
+    "who accused China?",
+    "who did James Clapper accuse?",
+    "who denied involvement in the Yahoo breach?",
+    "which states were accused of espionage, and by whom?",
+    "who rebutted whom?",
+    "what did Hong Lei say about hackers?",
+]
+
+
+def time_questions(folder: Path, repeat: int) -> None:
+    """Time each kind of question on the store in ``folder``: first answer, median, SPARQL share."""
+    import statistics
+
+    store = open_store(Settings(store=str(folder)))
+    select, spent = store.select, [0.0, 0]
+
+    def timed_select(sparql: str, bindings: dict | None = None) -> list:
+        began = time.perf_counter()
+        rows = select(sparql, bindings)
+        spent[0] += time.perf_counter() - began
+        spent[1] += len(rows)
+        return rows
+
+    store.select = timed_select  # type: ignore[method-assign]
+    try:
+        print(f"store {folder}: {store.stats()}")
+        for question in TIMED_QUESTIONS:
+            times = []
+            for run in range(1 + repeat):
+                spent[:] = [0.0, 0]
+                began = time.perf_counter()
+                result = answer(question, store)
+                times.append(time.perf_counter() - began)
+                if run == 0:
+                    first_sparql, rows = spent[0], spent[1]
+            median = statistics.median(times[1:]) if repeat else times[0]
+            print(
+                f"{question:55} first {times[0]:7.2f} s (SPARQL {first_sparql / times[0]:4.0%}, {rows:6} rows)"
+                f"  median {median:7.2f} s  answers {len(result.answers):4}"
+                f"{'  truncated' if result.truncated else ''}"
+            )
+    finally:
+        store.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -172,7 +225,14 @@ def main() -> int:
         "--out", type=Path, default=None, help="where ANSWERS-*.jsonl go (default: a temp dir)"
     )
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--timing-store", type=Path, default=None, help="time questions on this store")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="with --timing-store: timed runs after the first"
+    )
     args = parser.parse_args()
+    if args.timing_store:
+        time_questions(args.timing_store, args.repeat)
+        return 0
     out = args.out or Path(tempfile.mkdtemp(prefix="kg-answers-"))
     out.mkdir(parents=True, exist_ok=True)
     for name in ("seed", "dev") if args.gold == "all" else (args.gold,):

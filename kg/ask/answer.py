@@ -67,9 +67,10 @@ class AnswerRow:
     iri: str
     claims: tuple[FoundClaim, ...]
     mentions: tuple[str, ...] = ()  # other names of the party that its claims' evidence uses
+    more_claims: int = 0  # claims of the party beyond those shown (engine.MAX_CLAIMS_PER_ANSWER)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "name": self.name,
             "type": self.type,
             "affiliation": self.affiliation,
@@ -77,6 +78,9 @@ class AnswerRow:
             "mentions": list(self.mentions),
             "claims": [c.to_dict() for c in self.claims],
         }
+        if self.more_claims:
+            data["more_claims"] = self.more_claims
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +95,7 @@ class Answer:
     bindings: tuple[dict[str, str], ...] = ()
     resolved: dict[str, list[str]] = field(default_factory=dict)
     note: str | None = None
+    truncated: bool = False  # more claims matched than were fetched (lookup.FETCH_CAP)
 
     @property
     def names(self) -> list[str]:
@@ -107,4 +112,6 @@ class Answer:
         }
         if self.note:
             data["note"] = self.note
+        if self.truncated:
+            data["truncated"] = True
         return data

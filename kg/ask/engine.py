@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from kg.ask.answer import Answer, AnswerRow, FoundClaim
-from kg.ask.lookup import CLAIMS_QUERY, GraphLookup, Party
-from kg.ask.match import has_stem, names_an_incident, norm, term_score, term_words
+from kg.ask.lookup import CLAIMS_QUERY, FETCH_CAP, GraphLookup, Narrowing, Party
+from kg.ask.match import has_stem, names_an_incident, norm, stems, term_score, term_words
 from kg.ask.parser import parse
 from kg.ask.query import StructuredQuery
 from kg.graph.store import Store
@@ -23,6 +23,7 @@ from kg.graph.views import load_query
 SOFT_TARGET_STANCES = frozenset({"deny", "acknowledge", "pledge", "assert"})
 TERM_KEEP_RATIO = 0.5  # claims scoring at least half the best incident-term score stay
 MAX_REBUTTED_SHOWN = 10
+MAX_CLAIMS_PER_ANSWER = 20  # an answer row shows this many claims and counts the rest ("more_claims")
 
 
 def answer(question: str, store: Store) -> Answer:
@@ -51,10 +52,11 @@ def run(query: StructuredQuery, store: Store) -> Answer:
         claims = _rebuttals(lookup, targets)
     else:
         hard = bool(targets) and bool(query.stances) and not set(query.stances) <= SOFT_TARGET_STANCES
-        found = lookup.claims(
-            query.stances, [a.iri for a in actors], [t.iri for t in targets] if hard else ()
-        )
         terms = (*query.terms, query.target) if query.target and not targets else query.terms
+        narrowing = Narrowing(query.topics, stems(terms), () if hard else tuple(t.iri for t in targets))
+        found = lookup.claims(
+            query.stances, [a.iri for a in actors], [t.iri for t in targets] if hard else (), narrowing
+        )
         claims = refine(found, query, () if hard else targets, terms)
     rows = with_mentions(group(claims, "targets" if query.wanted == "targets" else "actors"), lookup)
     note = None if rows else "no claims in the graph answer this question"
@@ -75,8 +77,19 @@ def _answer(
         answers=tuple(rows),
         bindings=tuple(lookup.runs),
         resolved=resolved,
-        note=note,
+        note=_bounded_note(lookup) if rows and (lookup.truncated or lookup.narrowed_by) else note,
+        truncated=lookup.truncated or bool(lookup.narrowed_by),
     )
+
+
+def _bounded_note(lookup: GraphLookup) -> str:
+    """What an answer drawn from part of the matching claims was drawn from."""
+    note = f"more than {FETCH_CAP} claims match the question's stance and parties"
+    if lookup.narrowed_by:
+        note += f"; answered from those that also match {' and '.join(lookup.narrowed_by)}"
+    if lookup.truncated:
+        note += f"; answered from {FETCH_CAP} of them"
+    return note
 
 
 # --- narrowing --------------------------------------------------------------------------------------
@@ -147,33 +160,29 @@ def by_terms(claims: list[FoundClaim], phrases: tuple[str, ...]) -> list[FoundCl
 def _rebuttals(lookup: GraphLookup, rebutted: tuple[Party, ...]) -> list[FoundClaim]:
     """Denials linked (akg:rebuts) to an accusation, by ``rebutted`` when given; a denial aimed at the
     rebutted party itself counts too."""
-    denials = [c for c in lookup.claims(("deny",)) if not c.negated]
     if rebutted:
-        accusations = lookup.claims(("accuse",), [p.iri for p in rebutted])
-        accusation_iris = {c.iri for c in accusations}
-        party_iris = {p.iri for p in rebutted}
-        denials = [d for d in denials if set(d.rebuts) & accusation_iris or d.target_iri in party_iris]
+        party_iris = [p.iri for p in rebutted]
+        accusations = [c.iri for c in lookup.claims(("accuse",), party_iris)]
+        keys = lookup.rebuttal_keys(accusations) if accusations else []
+        denials = lookup.claims_by_iri([*keys, *(c.iri for c in lookup.claims(("deny",), (), party_iris))])
     else:
-        denials = [d for d in denials if d.rebuts]
-    shown: dict[str, FoundClaim | None] = {}
+        denials = lookup.claims_by_iri(lookup.rebuttal_keys())
+    shown_iris = [iri for denial in denials for iri in denial.rebuts[:MAX_REBUTTED_SHOWN]]
+    shown = {c.iri: c for c in lookup.claims_by_iri(shown_iris)} if shown_iris else {}
     out = []
     for denial in denials:
-        answered = []
-        for iri in denial.rebuts[:MAX_REBUTTED_SHOWN]:
-            if iri not in shown:
-                shown[iri] = lookup.claim(iri)
-            claim = shown[iri]
-            if claim is not None:
-                answered.append(
-                    {
-                        "actor": claim.actor,
-                        "stance": claim.stance,
-                        "target": claim.target,
-                        "claim": claim.claim,
-                        "article": claim.article,
-                        "iri": claim.iri,
-                    }
-                )
+        answered = [
+            {
+                "actor": claim.actor,
+                "stance": claim.stance,
+                "target": claim.target,
+                "claim": claim.claim,
+                "article": claim.article,
+                "iri": claim.iri,
+            }
+            for claim in (shown.get(iri) for iri in denial.rebuts[:MAX_REBUTTED_SHOWN])
+            if claim is not None
+        ]
         out.append(replace(denial, rebutted=tuple(answered)))
     return out
 
@@ -184,12 +193,13 @@ def _rebuttals(lookup: GraphLookup, rebutted: tuple[Party, ...]) -> list[FoundCl
 def with_mentions(rows: list[AnswerRow], lookup: GraphLookup) -> list[AnswerRow]:
     """Each row with the party's other names that its evidence uses: the graph names a party by one
     canonical label ("APT28"), the sources by theirs ("the Fancy Bear group")."""
+    names = lookup.names(row.iri for row in rows)
     out = []
     for row in rows:
         evidence = " ".join(norm(c.evidence) for c in row.claims)
         found = [
             name
-            for name in lookup.names(row.iri)
+            for name in names.get(row.iri, [])
             if norm(name) != norm(row.name) and norm(name) and f" {norm(name)} " in f" {evidence} "
         ]
         out.append(replace(row, mentions=tuple(found)))
@@ -208,6 +218,7 @@ def group(claims: Iterable[FoundClaim], by: str) -> list[AnswerRow]:
             name, kind, affiliation = first.target, first.target_type, first.target_affiliation
         else:
             name, kind, affiliation = first.actor, first.actor_type, first.affiliation
-        rows.append(AnswerRow(name=name, type=kind, affiliation=affiliation, iri=iri, claims=tuple(found)))
+        shown, more = tuple(found[:MAX_CLAIMS_PER_ANSWER]), max(0, len(found) - MAX_CLAIMS_PER_ANSWER)
+        rows.append(AnswerRow(name, kind, affiliation, iri, shown, more_claims=more))
     order = {row.iri: i for i, row in enumerate(rows)}
-    return sorted(rows, key=lambda r: (-len(r.claims), order[r.iri]))
+    return sorted(rows, key=lambda r: (-len(r.claims) - r.more_claims, order[r.iri]))

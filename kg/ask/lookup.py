@@ -1,21 +1,40 @@
-"""The graph side of a question: names looked up among the graph's parties, claims fetched by the named
-queries ``ask_parties.rq`` and ``ask_claims.rq`` with every value bound, never pasted."""
+"""The graph side of a question: names looked up among the graph's parties, claims fetched by named
+queries with every value bound as escaped VALUES rows, never pasted.
+
+The work of a question is bounded: names are found by one scan over the labels (``ask_party_match.rq``)
+and only the parties found are described (``ask_parties.rq``); claims are found as bare IRIs
+(``ask_claim_keys.rq``, starting from the most selective value the question fixes: a named actor, else
+a named target, else the stance), at most FETCH_CAP of them, and only those are read in full
+(``ask_claims.rq``, ``ask_claim_rebuts.rq``). When more claims match than the cap, the question's soft
+conditions (topic, incident words, preferred target) are tried in SPARQL first, narrowest first."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from pyoxigraph import Literal, NamedNode
 
 from kg.ask.answer import FoundClaim
 from kg.ask.match import canonical_group, name_level, needles, norm, state_of, states_in
+from kg.graph.sparql import Term, inject_rows, inject_rows_in_graph
 from kg.graph.store import Store
 from kg.graph.views import load_query
-from kg.graph.vocab import STANCE, stance_iri
+from kg.graph.vocab import RDF_TYPE, STANCE, akg, stance_iri, topic_iri
 
 CLAIMS_QUERY = "ask_claims"
+KEYS_QUERY = "ask_claim_keys"
+REBUTTAL_KEYS_QUERY = "ask_rebuttal_keys"
+REBUTS_QUERY = "ask_claim_rebuts"
+# Claims fetched for one question at most (a setting-like bound on the work of a question: beyond it
+# the answer carries "truncated": true); answers on stores below it are exact.
+FETCH_CAP = 1000
+NARROWING_NAMES = {"stem": "the incident words", "topicWanted": "the topic", "softTarget": "the named party"}
+DETAIL_CHUNK = 500  # claim IRIs bound in one detail query
 PARTIES_QUERY = "ask_parties"
+MATCH_QUERY = "ask_party_match"
 NAMES_QUERY = "ask_party_names"
 _LIST_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|&)\s*", re.I)
 
@@ -36,20 +55,45 @@ class GraphLookup:
 
     store: Store
     runs: list[dict[str, str]] = field(default_factory=list)
-
-    def _select(self, name: str, bindings: dict[str, Any]) -> list[dict[str, Any]]:
-        self.runs.append({"query": name, **{k: str(v) for k, v in bindings.items()}})
-        return self.store.select(load_query(name), bindings)
+    truncated: bool = False  # more claims matched than FETCH_CAP
+    narrowed_by: tuple[str, ...] = ()  # the soft conditions that narrowed a too-large match
+    _matched: dict[str, set[str]] = field(default_factory=dict)  # needle -> parties named by it
+    _parties: dict[str, Party] = field(default_factory=dict)  # described parties by IRI
 
     # --- parties -------------------------------------------------------------------------------------
 
     def candidates(self, words: Iterable[str]) -> dict[str, Party]:
-        """Parties with a name containing one of ``words`` (lower case)."""
+        """Parties with a name containing one of ``words`` (lower case): one scan over the names for the
+        words not looked up yet, then descriptions of the new parties found only."""
+        words = list(dict.fromkeys(words))
+        new = [w for w in words if w not in self._matched]
+        if new:
+            self.runs.append({"query": MATCH_QUERY, "needle": " ".join(new)})
+            query = inject_rows(load_query(MATCH_QUERY), ["needle"], [[Literal(w)] for w in new])
+            for word in new:
+                self._matched[word] = set()
+            for row in self.store.select(query):
+                self._matched[str(row["needle"])].add(str(row["party"]))
+            self._describe(sorted({i for w in new for i in self._matched[w]} - set(self._parties)))
+        iris = dict.fromkeys(i for w in words for i in sorted(self._matched[w]))
+        # a party as the names containing the words show it (and its label), as the scan found it
+        return {
+            iri: replace(
+                party,
+                names=frozenset(n for n in party.names if any(w in n.lower() for w in words)) | {party.label},
+            )
+            for iri, party in ((i, self._parties[i]) for i in iris if i in self._parties)
+        }
+
+    def _describe(self, iris: list[str]) -> None:
+        if not iris:
+            return
+        self.runs.append({"query": PARTIES_QUERY, "parties": str(len(iris))})
+        query = inject_rows_in_graph(load_query(PARTIES_QUERY), ["party"], [[NamedNode(i)] for i in iris])
         rows: dict[str, list[dict[str, Any]]] = {}
-        for word in dict.fromkeys(words):
-            for row in self._select(PARTIES_QUERY, {"needle": word}):
-                rows.setdefault(str(row["party"]), []).append(row)
-        return {iri: _party(iri, party_rows) for iri, party_rows in rows.items()}
+        for row in self.store.select(query):
+            rows.setdefault(str(row["party"]), []).append(row)
+        self._parties.update((iri, _party(iri, party_rows)) for iri, party_rows in rows.items())
 
     def resolve(self, phrase: str) -> tuple[Party, ...]:
         """The parties ``phrase`` names (its spelling or a longer/shorter form of it: "Lazarus" and
@@ -90,40 +134,140 @@ class GraphLookup:
         ranked = sorted((iri for iri, level in levels.items() if level), key=lambda iri: -levels[iri])
         return tuple(pool[iri] for iri in ranked)
 
-    def names(self, iri: str) -> list[str]:
-        """Every label and alias of the party ``iri``."""
-        return sorted(
-            {str(row["name"]) for row in self._select(NAMES_QUERY, {"party": iri}) if row.get("name")}
-        )
+    def names(self, iris: Iterable[str]) -> dict[str, list[str]]:
+        """Every label and alias of each party of ``iris``."""
+        iris = list(dict.fromkeys(iris))
+        if not iris:
+            return {}
+        self.runs.append({"query": NAMES_QUERY, "parties": str(len(iris))})
+        query = inject_rows_in_graph(load_query(NAMES_QUERY), ["party"], [[NamedNode(i)] for i in iris])
+        found: dict[str, set[str]] = {}
+        for row in self.store.select(query):
+            if row.get("name"):
+                found.setdefault(str(row["party"]), set()).add(str(row["name"]))
+        return {iri: sorted(names) for iri, names in found.items()}
 
     # --- claims --------------------------------------------------------------------------------------
 
     def claims(
-        self, stances: Iterable[str], actors: Iterable[str] = (), targets: Iterable[str] = ()
+        self,
+        stances: Iterable[str],
+        actors: Iterable[str] = (),
+        targets: Iterable[str] = (),
+        narrowing: Narrowing | None = None,
     ) -> list[FoundClaim]:
-        """Claims with one of ``stances`` ("" = any), by one of ``actors`` and about one of ``targets``
-        (IRIs; empty = any), each run binding one value of each."""
-        found: dict[str, FoundClaim] = {}
-        for stance in stances or ("",):
-            for actor in actors or ("",):
-                for target in targets or ("",):
-                    # IRIs are bound as plain strings: the store binds an http(s) string as an IRI
-                    bindings = {
-                        k: v
-                        for k, v in (
-                            ("stance", stance and stance_iri(stance).value),
-                            ("actor", actor),
-                            ("target", target),
-                        )
-                        if v
-                    }
-                    for row in self._select(CLAIMS_QUERY, bindings):
-                        found.setdefault(str(row["claim"]), _claim(row))
-        return sorted(found.values(), key=lambda c: (c.article, c.start, c.end, c.iri))
+        """Claims not negated, with one of ``stances`` (empty = any), by one of ``actors`` and about one
+        of ``targets`` (IRIs; empty = any). At most FETCH_CAP of them: when more match, the soft
+        conditions of ``narrowing`` are tried in SPARQL first, narrowest first (see ``_narrow``)."""
+        starts = _starts(tuple(stances), tuple(actors), tuple(targets))
+        keys = self._claim_keys(starts, {})
+        if len(keys) > FETCH_CAP and narrowing:
+            keys = self._narrow(starts, narrowing) or keys
+        if len(keys) > FETCH_CAP:
+            self.truncated = True
+            keys = keys[:FETCH_CAP]
+        return self.claims_by_iri(keys)
 
-    def claim(self, iri: str) -> FoundClaim | None:
-        rows = self._select(CLAIMS_QUERY, {"claim": iri})
-        return _claim(rows[0]) if rows else None
+    def _narrow(self, starts: list[dict[str, Term]], narrowing: Narrowing) -> list[str]:
+        """The keys of the first level of soft conditions that some claims meet (all of them, then
+        fewer): on a large store, claims that fit the question best are fetched first."""
+        for level in narrowing.levels():
+            keys = self._claim_keys(starts, level)
+            if keys:
+                self.narrowed_by = tuple(NARROWING_NAMES[name] for name in level)
+                return keys
+        return []
+
+    def _claim_keys(self, starts: list[dict[str, Term]], soft: dict[str, list[Term]]) -> list[str]:
+        names = list(starts[0])
+        query = inject_rows_in_graph(load_query(KEYS_QUERY), names, [list(r.values()) for r in starts])
+        for name, values in soft.items():  # joined after the GRAPH group: conditions, not starts
+            query = inject_rows(query, [name], [[v] for v in values])
+        shown = [{k: str(v.value) for k, v in row.items()} for row in starts]
+        extra = {k: " ".join(str(v.value) for v in values) for k, values in soft.items()}
+        self.runs.extend({"query": KEYS_QUERY, **row, **extra} for row in shown)
+        rows = self.store.select(f"{query}\nLIMIT {FETCH_CAP + 1}")
+        return [str(row["claim"]) for row in rows]
+
+    def rebuttal_keys(self, rebutted: Iterable[str] = ()) -> list[str]:
+        """Denials (not negated) linked to an accusation: to one of ``rebutted`` when given."""
+        query = load_query(REBUTTAL_KEYS_QUERY)
+        rebutted = list(rebutted)
+        if rebutted:
+            query = inject_rows_in_graph(query, ["rebutted"], [[NamedNode(i)] for i in rebutted])
+        self.runs.append({"query": REBUTTAL_KEYS_QUERY, "rebutted": " ".join(rebutted)})
+        keys = [str(row["claim"]) for row in self.store.select(f"{query}\nLIMIT {FETCH_CAP + 1}")]
+        if len(keys) > FETCH_CAP:
+            self.truncated = True
+        return keys[:FETCH_CAP]
+
+    def claims_by_iri(self, iris: Iterable[str]) -> list[FoundClaim]:
+        """The claims ``iris`` with their parties, evidence and rebuttal links, in article order."""
+        found: dict[str, FoundClaim] = {}
+        rebuts: dict[str, list[str]] = {}
+        iris = list(dict.fromkeys(iris))
+        for chunk in (iris[i : i + DETAIL_CHUNK] for i in range(0, len(iris), DETAIL_CHUNK)):
+            rows = [[NamedNode(i)] for i in chunk]
+            self.runs.append({"query": CLAIMS_QUERY, "claims": str(len(chunk))})
+            for row in self.store.select(inject_rows_in_graph(load_query(CLAIMS_QUERY), ["claim"], rows)):
+                found.setdefault(str(row["claim"]), _claim(row))
+            for row in self.store.select(inject_rows_in_graph(load_query(REBUTS_QUERY), ["claim"], rows)):
+                rebuts.setdefault(str(row["claim"]), []).append(str(row["rebutted"]))
+        claims = [replace(c, rebuts=tuple(sorted(rebuts.get(c.iri, ())))) for c in found.values()]
+        return sorted(claims, key=lambda c: (c.article, c.start, c.end, c.iri))
+
+
+def _starts(
+    stances: tuple[str, ...], actors: tuple[str, ...], targets: tuple[str, ...]
+) -> list[dict[str, Term]]:
+    """VALUES rows for ask_claim_keys.rq: start from the actors when named, else the targets, else the
+    stance (every row has the same variables)."""
+    stance_terms = [stance_iri(s) for s in stances] or [None]
+    parties = [(akg("claimant"), "actor", NamedNode(a)) for a in actors] or [
+        (akg("target"), "target", NamedNode(t)) for t in targets
+    ]
+    rows: list[dict[str, Term]] = []
+    for stance in stance_terms:
+        for by, role, party in parties or [(akg("stance"), "", stance)]:
+            row: dict[str, Term] = {"by": by, "value": party or akg("Claim")}
+            if party is None:
+                row["by"] = RDF_TYPE
+            if role:
+                row[role] = party
+            if stance is not None:
+                row["stance"] = stance
+            if role == "actor" and targets:  # both named: the targets narrow each actor's claims
+                rows.extend({**row, "target": NamedNode(t)} for t in targets)
+                continue
+            rows.append(row)
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Narrowing:
+    """Soft conditions a question puts on its claims, pushed into SPARQL when a store holds more
+    matching claims than FETCH_CAP: topics (or "other"), word stems of the incident terms (a superset of
+    what ``term_score`` counts: every word it matches starts with the stem), the parties preferred as
+    targets."""
+
+    topics: tuple[str, ...] = ()
+    stems: tuple[str, ...] = ()
+    soft_targets: tuple[str, ...] = ()
+
+    def levels(self) -> list[dict[str, list[Term]]]:
+        parts = {
+            "stem": [Literal(s) for s in self.stems],
+            "topicWanted": [topic_iri(t) for t in (*self.topics, "other")] if self.topics else [],
+            "softTarget": [NamedNode(t) for t in self.soft_targets],
+        }
+        parts = {k: v for k, v in parts.items() if v}
+        order = [("stem", "topicWanted", "softTarget"), ("stem", "topicWanted"), ("stem",), ("topicWanted",)]
+        levels: list[dict[str, list[Term]]] = []
+        for names in order:
+            level = {n: parts[n] for n in names if n in parts}
+            if level and level not in levels:
+                levels.append(level)
+        return levels
 
 
 def _party(iri: str, rows: list[dict[str, Any]]) -> Party:
@@ -168,5 +312,4 @@ def _claim(row: dict[str, Any]) -> FoundClaim:
         end=int(row.get("end") or 0),
         confidence=float(row.get("confidence") or 0.0),
         negated=bool(row.get("negated")),
-        rebuts=tuple(_text(row, "rebuts").split()),
     )

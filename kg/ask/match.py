@@ -166,6 +166,23 @@ def term_words(phrases: Iterable[str]) -> tuple[Term, ...]:
     return tuple(found.values())
 
 
+# Spellings a text may use for a normalised word ("us" stands for "U.S.", "America" ...).
+_SPELLINGS = {
+    "us": ("us", "u.s", "america", "united states"),
+    "uk": ("uk", "u.k", "britain", "united kingdom"),
+}
+
+
+def stems(phrases: Iterable[str]) -> tuple[str, ...]:
+    """Lower-case substrings that every claim text scoring on the incident terms of ``phrases`` holds
+    at least one of (``term_score`` matches a word equal to a term or sharing its first 5 letters): the
+    store can test them before any claim is fetched."""
+    found: dict[str, None] = {}
+    for term in term_words(phrases):
+        found.update(dict.fromkeys(_SPELLINGS.get(term.word, (term.word[:5],))))
+    return tuple(found)
+
+
 @lru_cache(maxsize=8192)
 def _words(text: str) -> frozenset[str]:
     return frozenset(norm(text).split())

@@ -8,6 +8,7 @@ This module only keeps the article's order: which names come before a given offs
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -106,6 +107,21 @@ class ArticleContext:
             return name
         found = self._people_until(len(self.article.text)).resolve(name)
         return found.name if found is not None and found.via != "short" else name
+
+    def governing_state(self, before: int) -> str | None:
+        """The state whose government the text spoke of last before ``before``: "the Government of X",
+        or a state named right before a government word ("the UK Foreign Office", "British government")."""
+        text = self.article.text
+        references = load_lexicon().government_references
+        found = None
+        for start, end, name, _kind in entities.states_in(text[:before]):
+            after = text[end : end + 30].lower().lstrip(" '’s")
+            before_text = text[max(0, start - 20) : start].lower()
+            if any(after.startswith(r) for r in references) or re.search(
+                r"government of (the )?$", before_text
+            ):
+                found = name
+        return found
 
     def remember_speaker(self, start: int, party: Any) -> None:
         """``party`` spoke in the sentence starting at ``start`` (a quote going on is theirs)."""

@@ -26,12 +26,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def candidate(text: str) -> bool:
-    """Can this sentence hold a claim? A cheap test on the raw text, generous enough to keep recall."""
+def candidate(text: str, voiced: bool = False) -> bool:
+    """Can this sentence hold a claim? A cheap test on the raw text, generous enough to keep recall.
+    ``voiced``: the sentence goes on with a statement whose speaker was named before."""
     found = _patterns()
     if found["alone"].search(text):
         return True
-    if not found["speaker"].search(text):
+    if not voiced and not found["speaker"].search(text):
         return False
     return bool(
         found["predicate"].search(text) or (found["doer"].search(text) and found["attacker"].search(text))

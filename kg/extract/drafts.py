@@ -51,10 +51,21 @@ def drafts_for(sent: Span, in_quote: bool) -> tuple[list[Draft], list[Frame]]:
     """Every claim the sentence can hold (actors and targets as tokens), and its acts of saying."""
     frames = find_frames(sent)
     out: list[Draft] = []
-    for cue in find_cues(sent):
-        if not _rule_holds(cue, sent):
+    cues = [cue for cue in find_cues(sent) if _rule_holds(cue, sent)]
+    denials = [cue.token for cue in cues if cue.rule.stance == "deny"]
+    accused: dict[int, list[Token]] = {}  # denial token -> the parties its rejected allegation accuses
+    for cue in cues:
+        denial = _inside_denial(cue.token, denials, frames) if cue.rule.stance == "accuse" else None
+        if denial is not None:  # "rejected accusations that Beijing was behind it": not the denier's
+            found = cue_targets(cue, sent)
+            named = [t for t in found if not _refers_to_speaker(t)] if isinstance(found, list) else []
+            accused.setdefault(denial.i, []).extend(named)
+    for cue in cues:
+        if cue.rule.stance == "accuse" and _inside_denial(cue.token, denials, frames) is not None:
             continue
         draft = _draft(cue, sent, frames, in_quote)
+        if draft is not None and draft.targets == SELF and accused.get(cue.token.i):
+            draft.targets = accused[cue.token.i]  # the denier defends the party the allegation accused
         if draft is not None:
             out.append(draft)
     return out, frames
@@ -77,12 +88,17 @@ def _rule_holds(cue: Cue, sent: Span) -> bool:
         return False
     if "not_as_threat" in flags and _threat_modal(token):
         return False  # "we will not tolerate such activity" warns the attacker, denies nothing
+    if "needs_threat_modal" in flags and not _threat_modal(token):
+        return False
+    if "needs_infinitive" in flags and not _infinitive(token):
+        return False  # "urged the United States to stop", not "urged calm"
     if "needs_allegation" in flags and not any(t.lemma_.lower() in _ALLEGATIONS for t in sent):
         return False
     if (
         rule.kind == "agentive"
         and token.pos_ not in ("VERB", "NOUN")
         and token.lemma_ not in ("rebuttal", "denial")
+        and not (rule.target == "held" and token.head.lemma_.lower() == "hold")
     ):
         return False
     if rule.target == "to" and token.pos_ == "NOUN" and not any(c.lower_ == "to" for c in token.children):
@@ -90,6 +106,45 @@ def _rule_holds(cue: Cue, sent: Span) -> bool:
     if "needs_attacker_subject" in flags and not _attacker_subject(token):
         return False
     return not (rule.target == "noun_by" and token.pos_ not in ("NOUN", "PROPN"))
+
+
+def _refers_to_speaker(token: Token) -> bool:
+    """ "claims that its hackers stole ...", "that it was behind": the denier itself, by a pronoun; or no
+    party at all ("allegations of Russian interference": the denier's own side is meant)."""
+    lex = load_lexicon()
+    if token.pos_ != "PROPN" and token.lemma_.lower() not in lex.attackers | lex.parties:
+        return True
+    return token.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+
+
+_ALLEGATION_CUES = {"accusation", "allegation"}
+_NOT_NESTED = ("conj", "cc", "parataxis", "advcl")
+
+
+def _inside_denial(token: Token, denials: list[Token], frames: list[Frame]) -> Token | None:
+    """The denial whose rejected allegation holds the cue ("rejected accusations that X was behind",
+    "attempts to blame X are unfounded"), or None. A clause coordinated with the denial or added to it
+    ("denied it and blamed X", "rejected the report, saying X did it") is the speaker's own; an
+    allegation with its own speaker ("a rebuttal of Clapper's assertion that X ...") stays Clapper's."""
+    spoken = {f.verb.i for f in frames if f.speakers}
+    if denials and token.lemma_.lower() in _ALLEGATION_CUES:
+        return denials[0]  # "described allegations of X's interference as fabricated": the rejected thing
+    for deny in denials:
+        if any(min(deny.i, token.i) < i < max(deny.i, token.i) for i in spoken):
+            continue  # "a rebuttal of Clapper's assertion that ...": Clapper's, however it is parsed
+        anchors = {deny.i}
+        if deny.pos_ == "ADJ" or deny.dep_ in ("acomp", "attr", "oprd"):
+            anchors.add(deny.head.i)  # "are unfounded": the subject of the copula is the allegation
+        node = token
+        while node.head.i != node.i and node.i not in anchors:
+            if node.head.i in spoken and node.head.i not in anchors:
+                break  # somebody named inside the allegation says it
+            if node.head.i in anchors:
+                if node.dep_ not in _NOT_NESTED:
+                    return deny
+                break
+            node = node.head
+    return None
 
 
 def _attacker_subject(token: Token) -> bool:
@@ -128,6 +183,21 @@ def _threat_modal(token: Token) -> bool:
     return any(c.lower_ in ("will", "would", "'ll", "shall") for c in token.children)
 
 
+def _infinitive(token: Token) -> bool:
+    """A to-clause or a bare clause hangs on the verb ("urged X to stop", "demanded the U.S. rectify")."""
+    to_clause = any(
+        c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in token.children
+    )  # "call on Russia to stop" parsed as an adverbial clause
+    return (
+        to_clause
+        or any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+        or any(
+            c.dep_ == "prep" and any(g.dep_ in ("xcomp", "acl") for g in c.subtree) for c in token.children
+        )
+    )
+
+
 def _future(token: Token) -> bool:
     for node in (token, token.head):
         if any(c.lower_ in ("will", "'ll", "shall") for c in node.children):
@@ -162,6 +232,8 @@ def _draft(cue: Cue, sent: Span, frames: list[Frame], in_quote: bool) -> Draft |
         own = conjuncts(named) if named is not None else _own_actor(token)
         if own:
             pol = polarity(token, token, sent, _expects_negation(rule))
+            if "needs_threat_modal" in rule.flags:  # "would not tolerate" threatens; it is no hypothesis
+                pol = replace(pol, hypothetical=False)
             return Draft(cue, own, targets, token, pol, True, [])
     frame = frame_for(token, frames)
     if frame is not None:
@@ -250,6 +322,9 @@ def _own_actor(token: Token) -> list[Token]:
     if is_passive(token):
         agent = agent_of(token)
         return conjuncts(agent) if agent is not None else []
+    if token.pos_ == "ADJ" and token.head.pos_ in ("VERB", "AUX"):  # "X will hold Moscow accountable"
+        subject = subject_of(token.head)
+        return conjuncts(subject) if subject is not None else []
     if token.dep_ == "acl" and token.head.pos_ == "NOUN":  # "an indictment accusing X"
         return [token.head]
     subject = subject_of(token)

@@ -56,6 +56,8 @@ class Lexicon:
     deception: frozenset[str]
     prefilter: dict[str, tuple[str, ...]]
     terms: tuple[str, ...] = ()  # technical terms whose words are never cues
+    generic_governments: frozenset[str] = frozenset()  # "the Government", "the authorities"
+    government_references: tuple[str, ...] = ()  # "UK Foreign Office": a state named as a government
 
     def cue_rules_for(self, lemma: str) -> list[CueRule]:
         return [rule for rule in self.cues if lemma in rule.lemmas]
@@ -81,6 +83,8 @@ _FLAG_KEYS = (
     "state_or_group_target",
     "hedged",
     "not_as_threat",
+    "needs_infinitive",
+    "needs_threat_modal",
 )
 
 
@@ -137,8 +141,13 @@ def load_lexicon() -> Lexicon:
         refusal_phrases=tuple(negation["refusal_phrases"]),
         hedges=frozenset(negation["hedges"]),
         deception=frozenset(negation.get("deception", ())),
-        prefilter={name: tuple(items) for name, items in cues["prefilter"].items()},
+        prefilter={  # [prefilter_more]: patterns added with a cue section appended at the end of the file
+            name: tuple(items) + tuple(cues.get("prefilter_more", {}).get(name, ()))
+            for name, items in cues["prefilter"].items()
+        },
         terms=tuple(text.lower() for text in cues.get("terms", {}).get("texts", ())),
+        generic_governments=frozenset(parties.get("government", {}).get("generic", ())),
+        government_references=tuple(parties.get("government", {}).get("references", ())),
     )
 
 

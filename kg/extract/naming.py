@@ -8,13 +8,15 @@ the last company named and "the group" the last group named.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Token
 
 from kg.extract import entities
 from kg.extract.context import TITLES, ArticleContext, Mention
-from kg.extract.lexicon import load_lexicon
+from kg.extract.lexicon import LEXICON_DIR, load_lexicon
 from kg.extract.phrases import RELATIVE, char_offset, is_pronoun, name_span, np_tokens, with_preps
 from kg.resolve.acronyms import is_acronym
 from kg.resolve.names import name_type, person_after_body
@@ -64,8 +66,16 @@ def name_party(head: Token, ctx: ArticleContext, role: str) -> Party | None:
     """The party a noun phrase head stands for, or None when it names nobody."""
     lex = load_lexicon()
     start = char_offset(head)
+    described = head.lower_ == "those" and any(
+        c.dep_ in ("prep", "amod", "relcl", "acl") for c in head.children
+    )
+    if described:  # "those behind the attacks", "those responsible": a description of the doers
+        return Party(_clean(with_preps(head)), "unknown")
     if is_pronoun(head) or head.lower_ in RELATIVE:
         return _pronoun(head, ctx) if role == "actor" else None
+    government = _generic_government(head, ctx, start)
+    if government is not None:
+        return government
     whose = [c for c in head.children if c.dep_ == "poss" and c.lower_ == "whose"]
     if whose and head.head.dep_ == "relcl":
         return name_party(head.head.head, ctx, role)
@@ -86,6 +96,8 @@ def name_party(head: Token, ctx: ArticleContext, role: str) -> Party | None:
     descriptor = _descriptor(head, tokens, ctx, start, role)
     if descriptor is not None:
         return descriptor
+    if _headline_common_phrase(head, tokens):
+        return None  # "Ransomware Gang" in a headline with no earlier gang to point to names nobody
     institution = _institution(text, ctx)
     if institution is not None:
         return institution
@@ -109,6 +121,35 @@ def name_party(head: Token, ctx: ArticleContext, role: str) -> Party | None:
         phrase = head.doc[tokens[0].i : restrictive[0].right_edge.i + 1].text
     state = entities.states_in(text)
     return Party(_clean(phrase), _type_of_common(head), state[0][2] if state else "")
+
+
+def _generic_government(head: Token, ctx: ArticleContext, start: int) -> Party | None:
+    """ "the Government", "the authorities" with nothing naming the state: the government the article
+    spoke of last ("the UK Foreign Office ... the Government's condemnation" -> United Kingdom)."""
+    if head.lower_ not in load_lexicon().generic_governments:
+        return None
+    if any(t.i != head.i and t.dep_ not in ("det", "case", "punct") for t in head.lefts):
+        return None  # "the Chinese government", "Britain's government": named in the phrase
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return None  # "the Government of Ukraine": the phrase names it
+    state = ctx.governing_state(start) or ctx.governing_state(char_offset(head.sent[-1]) + 1)
+    return Party(state, "government", state) if state else None  # a subtitle names it after the verb
+
+
+def _headline_common_phrase(head: Token, tokens: list[Token]) -> bool:
+    """A Title Case line's phrase made of common words only ("Ransomware Gang", "Hacker Group")."""
+    if not head.doc.user_data.get("headline"):
+        return False
+    lex = load_lexicon()
+    common = lex.attackers | lex.parties | {w for words in lex.descriptors.values() for w in words}
+    words = [t.lower_ for t in tokens if t.dep_ != "det"]
+    return bool(words) and all(w in common or w in _headline_words() for w in words)
+
+
+@cache
+def _headline_words() -> frozenset[str]:
+    with open(LEXICON_DIR / "parties.toml", "rb") as handle:
+        return frozenset(tomllib.load(handle).get("names", {}).get("headline_common", ()))
 
 
 def _shared_modifiers(head: Token, lex) -> Token | None:
@@ -237,8 +278,12 @@ def _expanded(full: str) -> Party:
 def _affiliation_near(head: Token) -> str:
     """The state named in the phrase around a person ("US director of national intelligence James Clapper")."""
     sent = head.sent
-    window = head.doc[max(sent.start, head.i - 8) : min(sent.end, head.i + 8)].text
-    found = entities.states_in(window)
+    before = head.doc[max(sent.start, head.i - 8) : head.i + 1]
+    after = head.doc[head.i + 1 : min(sent.end, head.i + 8)]
+    found = entities.states_in(before.text)
+    if found:  # the title before the name is nearest ("US director of national intelligence James Clapper")
+        return found[-1][2]
+    found = entities.states_in(after.text)
     return found[0][2] if found else ""
 
 
@@ -251,8 +296,9 @@ def _descriptor(head: Token, tokens: list[Token], ctx: ArticleContext, start: in
     """ "the company", "the security firm", "the Moscow-based company", "the agency": the last party of a
     compatible kind the article named (a mention the resolver found, or an actor of an earlier claim)."""
     lex = load_lexicon()
-    if not tokens or tokens[0].lower_ not in _DEFINITE:
-        return None
+    headline = bool(head.doc.user_data.get("headline")) and not any(t.dep_ == "det" for t in tokens)
+    if not tokens or (tokens[0].lower_ not in _DEFINITE and not headline):
+        return None  # a headline drops its articles: "Hacker Group Denies ..." is "the hacker group"
     lemma = head.lemma_.lower()
     kinds = [kind for kind, words in lex.descriptors.items() if lemma in words or head.lower_ in words]
     if not kinds or not _refers_back(head, tokens, role, "group" in kinds):
@@ -263,9 +309,18 @@ def _descriptor(head: Token, tokens: list[Token], ctx: ArticleContext, start: in
     mentions = frozenset().union(*(lex.antecedents[k][0] for k in kinds if k in lex.antecedents))
     types = frozenset().union(*(lex.antecedents[k][1] for k in kinds if k in lex.antecedents))
     found = ctx.antecedent(mentions, types, start, lemma)
+    if found is None and "spokesperson" in kinds:  # nobody named: the spokesperson of the body that spoke
+        bodies = [p for at, p in ctx.speakers if at <= start and p.type == "government"]
+        if bodies:
+            return Party(f"{bodies[-1].name} {head.lower_}", "person", bodies[-1].affiliation)
     if found is None:
         return None
-    return _named_mention(found, ctx.article.text) if isinstance(found, Mention) else found
+    party = _named_mention(found, ctx.article.text) if isinstance(found, Mention) else found
+    states = [entities.state(t.text) for t in tokens[1:] if t.i != head.i and t.text[:1].isupper()]
+    states = [s for s in states if s is not None]
+    if states and not party.affiliation:  # "the Russian embassy" speaks for Russia
+        party = Party(party.name, party.type, states[0].name, party.galaxy)
+    return party
 
 
 def _refers_back(head: Token, tokens: list[Token], role: str, group: bool) -> bool:

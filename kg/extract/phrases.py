@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterator
+from functools import cache
 
 from spacy.tokens import Span, Token
+
+from kg.extract.lexicon import LEXICON_DIR
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 RELATIVE = {"which", "that", "who", "whom", "whose"}
@@ -36,6 +40,9 @@ def conjuncts(token: Token) -> list[Token]:
         elif child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN", "PRON", "NUM", "ADJ"}:
             if any(c.text == "&" for c in token.doc[token.i + 1 : child.i]):
                 continue  # "Dun & Bradstreet" is one name
+            if any(c.dep_ in ("acl", "relcl") and token.i < c.i < child.i for c in token.children):
+                continue  # "individuals involved in activity targeting officials, government entities":
+                # a list after a modifier clause belongs to the clause, not to the head
             out.extend(conjuncts(child))
     return out
 
@@ -147,11 +154,28 @@ def name_span(head: Token) -> tuple[int, int]:
         start -= 1
     while end < head.sent.end and _joins(doc, end, left=False):
         end += 1
-    while start < end and (doc[start].text in "&-" or doc[start].lower_ == "of"):
+    end = _through_connector(doc, start, end, head.sent.end)
+    while start < end and (doc[start].text in "&-" or doc[start].lower_ in ("of", "for")):
         start += 1
-    while end > start and (doc[end - 1].text in "&-" or doc[end - 1].lower_ == "of"):
+    while end > start and (doc[end - 1].text in "&-" or doc[end - 1].lower_ in ("of", "for")):
         end -= 1
     return start, end
+
+
+def _through_connector(doc, start: int, end: int, limit: int) -> int:
+    """ "National Office for Cyber and Information Security": a name joined by "of"/"for" runs to that
+    preposition's object, over an inner "and" between capitalised words ("Ministry of Defence and
+    Russia" stops at Defence: Russia is coordinated with the object, not inside it)."""
+    for k in range(start, end):
+        if doc[k].lower_ not in ("of", "for"):
+            continue
+        objects = [c for c in doc[k].children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+        if not objects or not end <= objects[0].i < limit:
+            continue
+        inner = doc[end : objects[0].i + 1]
+        if all(t.pos_ == "PROPN" or (t.lower_ in ("and", "&") and t.head.pos_ == "PROPN") for t in inner):
+            return objects[0].i + 1
+    return end
 
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"}
@@ -160,6 +184,8 @@ _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_O
 def _joins(doc, k: int, left: bool) -> bool:
     """Does token ``k`` continue the name next to it (on its right when ``left``, else on its left)?"""
     token = doc[k]
+    if not left and doc[k - 1].text == "-" and token.is_lower:
+        return False  # "China-sponsored", "Iran-backed": a name, then a participle
     if left and not token.whitespace_ and (token.is_alpha or token.text in "-&"):
         return True  # written together: "F-Secure"
     if not left and not doc[k - 1].whitespace_ and (token.is_alpha or token.text in "-&"):
@@ -169,7 +195,15 @@ def _joins(doc, k: int, left: bool) -> bool:
     neighbour = k - 1 if left else k + 1
     if not 0 <= neighbour < len(doc) or doc[neighbour].pos_ != "PROPN":
         return False
-    return token.text == "&" or (token.lower_ == "of" and doc[neighbour].text[:1].isupper())
+    if token.lower_ == "for" and (k == 0 or doc[k - 1].lower_ not in _for_heads()):
+        return False  # "Office for Cyber Security" is one name, "Russia for SolarWinds" is not
+    return token.text == "&" or (token.lower_ in ("of", "for") and doc[neighbour].text[:1].isupper())
+
+
+@cache
+def _for_heads() -> frozenset[str]:
+    with open(LEXICON_DIR / "parties.toml", "rb") as handle:
+        return frozenset(tomllib.load(handle).get("names", {}).get("joined_by_for", ()))
 
 
 def _joined_run(doc, i: int, lo: int, hi: int) -> tuple[int, int]:

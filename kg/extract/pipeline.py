@@ -8,7 +8,7 @@ switched on with ``Extractor(nlp, use_ner=True)``). Parties are then named in ar
 
 from __future__ import annotations
 
-import re
+import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -16,16 +16,17 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from kg.extract import entities
 from kg.extract.context import ArticleContext
 from kg.extract.cues import candidate, is_speech_like
+from kg.extract.dedupe import merge_duplicates
 from kg.extract.drafts import SELF, Draft, drafts_for
-from kg.extract.lexicon import context_pattern, load_lexicon
+from kg.extract.lexicon import LEXICON_DIR, context_pattern, load_lexicon
 from kg.extract.naming import Party, name_party
 from kg.extract.negation import refusal_in_text
 from kg.extract.phrases import given_name, np_tokens
 from kg.extract.sentences import headline_form, split_sentences
 from kg.extract.topics import topic_for
+from kg.extract.voice import statement_limit, statement_runs
 from kg.models import Article, Claim, Sentence
 
 _OPEN = "“‘"
@@ -51,6 +52,7 @@ class _Plan:
     sentences: list[Sentence]
     parse: list[int]  # indices of sentences to parse
     in_quote: list[bool]
+    voice: list[int | None]  # the sentence that opened the statement a sentence continues
 
 
 class Extractor:
@@ -80,14 +82,18 @@ class Extractor:
             parsed: dict[tuple[int, int], Doc] = {}
             with self.nlp.select_pipes(disable=self._parse_off):
                 for doc, key in self.nlp.pipe(jobs, as_tuples=True, batch_size=256):
-                    doc.user_data["offset"] = plans[key[0]].sentences[key[1]].start
+                    sentence = plans[key[0]].sentences[key[1]]
+                    doc.user_data["offset"] = sentence.start
+                    doc.user_data["headline"] = doc.text != sentence.text  # written in Title Case
                     parsed[key] = doc
             for p, plan in enumerate(plans):
                 docs = {i: parsed[(p, i)] for i in plan.parse}
                 yield self._claims(plan, docs)
 
     def _claims(self, plan: _Plan, docs: dict[int, Doc]) -> list[Claim]:
-        found = {i: drafts_for(doc[:], plan.in_quote[i]) for i, doc in docs.items()}
+        found = {
+            i: drafts_for(doc[:], plan.in_quote[i] or plan.voice[i] is not None) for i, doc in docs.items()
+        }
         drafts = {i: pair[0] for i, pair in found.items()}
         frames = {i: pair[1] for i, pair in found.items() if pair[1]}
         _attach_quote_speakers(drafts, frames, plan)
@@ -108,15 +114,33 @@ class Extractor:
                 for claim in built:  # "the firm" in a later sentence may mean this actor
                     ctx.remember_actor(sentence.start, _actor_party(claim))
             _remember_speakers(frames.get(i, []), sentence, ctx)
-        return _dedupe(claims)
+        return merge_duplicates(claims, plan.article.text)
 
 
 @cache
 def _headline_verbs() -> frozenset[str]:
-    """Verbs a Title Case headline writes capitalised: the stance cues of agentive rules and speech verbs."""
+    """Words a Title Case headline writes capitalised that are never names: the stance cues of agentive
+    rules, the denial and condemnation adjectives ("Groundless"), speech verbs and function words."""
     lex = load_lexicon()
     agentive = {lemma for rule in lex.cues if rule.kind == "agentive" for lemma in rule.lemmas}
-    return frozenset(agentive | lex.speech_verbs)
+    verdicts = {
+        lemma
+        for rule in lex.cues
+        if rule.stance in ("deny", "condemn") and rule.kind == "predicate"
+        for lemma in rule.lemmas
+        if lemma.isalpha()
+    }
+    return frozenset(agentive | verdicts | lex.speech_verbs | _FUNCTION_WORDS | _headline_common())
+
+
+@cache
+def _headline_common() -> frozenset[str]:
+    with open(LEXICON_DIR / "parties.toml", "rb") as handle:
+        return frozenset(tomllib.load(handle).get("names", {}).get("headline_common", ()))
+
+
+# "... Attempts To Blame Russia For Hacker Attacks": prepositions and particles are never names' heads
+_FUNCTION_WORDS = frozenset(["to", "for", "over", "with", "as", "into", "amid", "after", "from", "about"])
 
 
 def _actor_party(claim: Claim) -> Party:
@@ -164,13 +188,25 @@ def _plan(article: Article) -> _Plan:
     sentences = split_sentences(article.text)
     has_context = [bool(context_pattern().search(s.text)) for s in sentences]
     in_quote = _quote_state(sentences)
+    voice = statement_runs(sentences, in_quote)
     parse: set[int] = set()
     for i, sentence in enumerate(sentences):
-        near = any(has_context[max(0, i - 2) : i + 3])
-        if near and candidate(sentence.text):
+        near = any(has_context[max(0, i - 2) : i + 3]) or _statement_context(voice, has_context, i)
+        if near and candidate(sentence.text, voice[i] is not None):
             parse.add(i)
             parse.update(_quote_partners(sentences, in_quote, i))
-    return _Plan(article, sentences, sorted(parse), in_quote)
+            if voice[i] is not None:
+                parse.add(voice[i])  # the opener names the speaker
+    return _Plan(article, sentences, sorted(parse), in_quote, voice)
+
+
+def _statement_context(voice: list[int | None], has_context: list[bool], i: int) -> bool:
+    """A statement is one context: a sentence of it is about cyber matters when the statement is."""
+    opener = voice[i]
+    if opener is None:
+        return False
+    run = range(opener, min(len(voice), opener + statement_limit() + 1))  # runs are short: linear overall
+    return any(has_context[j] for j in run if j == opener or voice[j] == opener)
 
 
 def _quote_state(sentences: list[Sentence]) -> list[bool]:
@@ -206,8 +242,19 @@ def _build(draft: Draft, sentence: Sentence, plan: _Plan, ctx: ArticleContext, i
     for actor, evidence in actors:
         targets = _targets(draft, actor, ctx)
         for target in targets:
-            out.append(_claim(draft, actor, target, evidence, plan, ctx))
+            out.append(_own_side_denied(_claim(draft, actor, target, evidence, plan, ctx), draft))
     return out
+
+
+def _own_side_denied(claim: Claim, draft: Draft) -> Claim:
+    """ "Russia does not conduct offensive operations," the Russian embassy said: a negated accusation of
+    the speaker's own state (or of the speaker) is a denial."""
+    if claim.stance != "accuse" or not draft.polarity.negated or draft.polarity.hypothetical:
+        return claim
+    own = {claim.actor.lower(), claim.affiliation.lower()} - {""}
+    if claim.target.lower() not in own:
+        return claim
+    return replace(claim, stance="deny", negated=False)
 
 
 def _refusal_before(sentence: Sentence, draft: Draft) -> bool:
@@ -226,9 +273,12 @@ def _actors(draft: Draft, plan: _Plan, ctx: ArticleContext, index: int) -> list[
         publisher = plan.article.publisher
         return [(Party(publisher, "media"), sentence)] if publisher else []
     if draft.actors == "previous":  # a quote continued from a speaker of the sentence or two before
-        recent = [
-            p for start, p in ctx.speakers if index > 0 and start >= plan.sentences[max(0, index - 2)].start
-        ]
+        opener = plan.voice[index]
+        if opener is not None:  # a statement goes on: its opener's (first) speaker
+            opening = [p for start, p in ctx.speakers if start == plan.sentences[opener].start]
+            return [(opening[0], sentence)] if opening else []
+        since = plan.sentences[max(0, index - 2)].start
+        recent = [p for start, p in ctx.speakers if index > 0 and start >= since]
         return [(recent[-1], sentence)] if recent else []
     lex = load_lexicon()
     out = []
@@ -273,8 +323,8 @@ def _targets(draft: Draft, actor: Party, ctx: ArticleContext) -> list[Party]:
 def _acceptable(token: Token, party: Party, draft: Draft, actor: Party, lex) -> bool:
     rule = draft.cue.rule
     name = party.name.lower()
-    if not name or name == actor.name.lower() or _no_party(token):
-        return False
+    if not name or _no_party(token) or (name == actor.name.lower() and rule.stance != "deny"):
+        return False  # a denial may defend the speaker itself ("Beijing was behind it" denied by China)
     if rule.stance in ("condemn", "deny", "acknowledge", "pledge") and rule.target in (
         "object",
         "of_cyber",
@@ -368,53 +418,3 @@ def _claim_text(draft: Draft) -> str:
     span = token.doc[node.left_edge.i : node.right_edge.i + 1]
     text = " ".join(span.text.split()).strip(' ,“”"')
     return text[:_MAX_CLAIM]
-
-
-def _norm(name: str) -> str:
-    return re.sub(r"^(the|a|an) ", "", " ".join(re.sub(r"[^\w\s-]", " ", name.lower()).split()))
-
-
-def _identity(name: str) -> str:
-    """One key per party however the article spells it ("DOJ", "the Justice Department")."""
-    known = entities.agency(name) if any(c.isupper() for c in name) else None
-    words = _norm(known.name if known is not None else name).split()
-    return " ".join(_NUMBERS.get(word, word) for word in words)  # "7 officers" in a title = "seven"
-
-
-_NUMBERS = {
-    word: str(n)
-    for n, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ]
-    )
-}
-
-
-def _dedupe(claims: list[Claim]) -> list[Claim]:
-    """One claim per (actor, stance, target, polarity), a threat actor's aliases being one target
-    ("Fancy Bear, also known as APT28"); an accusation wins over a condemnation of the same target."""
-    best: dict[tuple[str, str, str, bool], Claim] = {}
-    for claim in claims:
-        target = claim.target_galaxy or _identity(claim.target)
-        key = (_identity(claim.actor), claim.stance, target, claim.negated)
-        if key not in best or claim.confidence > best[key].confidence:
-            best[key] = claim
-    accused = {(k[0], k[2], k[3]) for k in best if k[1] == "accuse"}
-    kept = [
-        c for k, c in best.items() if not (k[1] in ("condemn", "assert") and (k[0], k[2], k[3]) in accused)
-    ]
-    kept.sort(key=lambda c: (c.start, c.actor, c.target))
-    return kept

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kg.extract.datelines import dateline_end
 from kg.ingest import parse_header
 from kg.models import Sentence
 
@@ -83,6 +84,7 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def _spans(text: str, start: int, end: int) -> Iterator[Sentence]:
     for line_start, line_end in _lines(text, start, end):
+        line_start = dateline_end(text, line_start, line_end)  # "MOSCOW (AP) —" is metadata
         for s, e in _split_line(text, line_start, line_end):
             s, e = _trim(text, s, e)
             if e > s:
@@ -138,6 +140,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
+_INITIALS_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "... Attacks by U.S." is still a headline
 
 
 def headline_form(text: str, verbs: frozenset[str]) -> str:
@@ -145,7 +148,8 @@ def headline_form(text: str, verbs: frozenset[str]) -> str:
     Korea"), so that the parser reads them as verbs, not as parts of a name. Same length, same offsets;
     any other text is returned as it is."""
     words = _WORD.findall(text)
-    if len(words) < 4 or text.rstrip().endswith((".", "?", "!")):
+    ended = text.rstrip().endswith((".", "?", "!")) and not _INITIALS_END.search(text.rstrip())
+    if len(words) < 4 or ended:
         return text
     if sum(w[0].isupper() for w in words) < 0.7 * len(words):
         return text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from kg.extract import entities
 from kg.extract.cues import Cue
 from kg.extract.lexicon import load_lexicon
 from kg.extract.phrases import (
@@ -22,6 +23,7 @@ from kg.extract.phrases import (
     prep_objects,
     subject_of,
 )
+from kg.extract.temporal import is_temporal_token
 
 SELF = "self"
 
@@ -38,20 +40,27 @@ def cue_targets(cue: Cue, sent: Span) -> list[Token] | str:
     heads = finder(token, rule.preps) if finder else []
     out: list[Token] = []
     for head in heads:
-        for item in conjuncts(antecedent(head)):
+        first = antecedent(head)
+        for item in conjuncts(first):
+            if item.i != first.i and _shares_modifiers(item, first):
+                continue  # "Chinese state-affiliated organisations and individuals": one described party
             named = given_name(item)
             out.append(named if named is not None else item)
-    return [t for t in out if sent.start <= t.i < sent.end]
+    return [t for t in out if sent.start <= t.i < sent.end and not is_temporal_token(t)]
+
+
+def _shares_modifiers(item: Token, first: Token) -> bool:
+    """A bare common noun coordinated with a described one shares its description ("Russian hackers and
+    criminals", "Chinese state-affiliated organisations and individuals")."""
+    if item.pos_ != "NOUN" or item.dep_ != "conj" or any(True for _ in item.lefts):
+        return False
+    return first.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound", "nmod") for c in first.lefts)
 
 
 def _object(token: Token, _preps: tuple[str, ...]) -> list[Token]:
     if token.pos_ == "NOUN":  # "a rebuttal of X's assertion", "accusations against X"
-        objects = list(prep_objects(token, {"of", "against", "on", "at"}))  # "pointed the finger at X"
-        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        if not objects and following is not None and following.lower_ in ("on", "against", "at"):
-            objects = [c for c in following.children if c.dep_ == "pobj"]  # misattached "sanctions on X"
-        return [_possessor(o) for o in objects]
-    objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+        return [_possessor(o) for o in _noun_objects(token)]
+    objects = [_doer_of_act(c) for c in token.children if c.dep_ in ("dobj", "dative")]
     if not objects and is_passive(token):  # "Russia was accused of ..."
         subject = subject_of(token)
         objects = [subject] if subject is not None else []
@@ -61,6 +70,92 @@ def _object(token: Token, _preps: tuple[str, ...]) -> list[Token]:
         clauses = [c for c in token.children if c.dep_ == "ccomp" and subject_of(c) is not None]
         objects = [party for party in map(_named_party_of, clauses) if party is not None]
     return objects
+
+
+def _doer_of_act(obj: Token) -> Token:
+    """ "condemned the attacks by Russia", "Condemns Network Attacks by U.S.": the doer of the act."""
+    acts = load_lexicon().acts
+    if obj.lemma_.lower() not in acts and obj.lower_.removesuffix("s") not in acts:
+        return obj
+    doers = [o for o in prep_objects(obj, {"by"}, 1) if o.pos_ in ("PROPN", "NOUN")]
+    after = obj.i + 1
+    if not doers and after < obj.sent.end and obj.doc[after].lower_ == "by":  # "by" hung on the verb
+        doers = [o for o in obj.doc[after].children if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN")]
+    return doers[0] if doers else obj
+
+
+def _possessed_act(token: Token, _preps: tuple[str, ...]) -> list[Token]:
+    """ "the U.S. has long persisted in its attacks": whose attacks — a pronoun standing for the subject
+    of its clause."""
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    if not owners:
+        return []
+    owner = owners[0]
+    if owner.pos_ != "PRON":
+        return [owner]
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    subject = subject_of(node) if node.pos_ in ("VERB", "AUX") else None
+    return [subject] if subject is not None and subject.pos_ in ("PROPN", "NOUN") else []
+
+
+def _noun_objects(token: Token) -> list[Token]:
+    """ "sanctions on X", "accusations against X": the object of the preposition after the noun, also when
+    a quoted phrase broke the parse ("imposed \"tough, targeted sanctions\" on X", "on" on the verb)."""
+    objects = list(prep_objects(token, {"of", "against", "on", "at"}))
+    if objects:
+        return objects + _misplaced_conjuncts(token, objects[-1])
+    nxt = token.i + 1
+    while nxt < token.sent.end and token.doc[nxt].is_punct and token.doc[nxt].text in _QUOTE_MARKS:
+        nxt += 1  # a token window: the words right after the noun, closing quotes skipped
+    following = token.doc[nxt] if nxt < len(token.doc) else None
+    if following is not None and following.lower_ in ("on", "against", "at"):
+        found = [c for c in following.children if c.dep_ == "pobj"]  # misattached "sanctions on X"
+        return found + (_misplaced_conjuncts(token, found[-1]) if found else [])
+    return []
+
+
+def _misplaced_conjuncts(token: Token, last: Token) -> list[Token]:
+    """ "sanctions on a company and two individuals" parsed with the individuals coordinated with the
+    sanctions: a counted or named conjunct of the cue noun after its object is one more object."""
+    return [
+        c
+        for c in token.children
+        if c.dep_ == "conj"
+        and c.i > last.i
+        and (c.pos_ == "PROPN" or any(g.dep_ == "nummod" for g in c.children))
+    ]
+
+
+_QUOTE_MARKS = set("\"”’'")
+
+
+def _envoy(token: Token, _preps: tuple[str, ...]) -> list[Token]:
+    """ "summoned Russia's ambassador", "expelled two Russian diplomats": the state the envoy speaks for
+    when the phrase names it, else the envoy ("the Chinese charge d'affaires")."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+    if not objects and is_passive(token):
+        subject = subject_of(token)
+        objects = [subject] if subject is not None else []
+    out = []
+    for obj in objects:
+        owners = [c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        owners += [c for c in obj.children if c.dep_ in ("amod", "compound") and entities.state(c.text)]
+        out.append(owners[0] if owners else obj)
+    return out
+
+
+def _held(token: Token, _preps: tuple[str, ...]) -> list[Token]:
+    """ "hold Moscow accountable" (object of "hold", or subject of the small clause), "hold accountable
+    those responsible" (the object after the adjective)."""
+    head = token.head
+    held = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if not held and head.lemma_.lower() == "hold":
+        held = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i != token.i]
+    if held and held[0].pos_ == "PRON" and head.dep_ == "conj":  # "will find X and hold them accountable"
+        return [c for c in head.head.children if c.dep_ == "dobj"] or held
+    return held
 
 
 def _named_party_of(clause: Token) -> Token | None:
@@ -84,7 +179,7 @@ def _possessor(token: Token) -> Token:
 
 
 def _to(token: Token, _preps: tuple[str, ...]) -> list[Token]:
-    found = list(prep_objects(token, {"to", "on", "with"}))
+    found = [t for t in prep_objects(token, {"to", "on", "with"}) if not is_temporal_token(t)]  # "On Tuesday"
     for obj in [c for c in token.children if c.dep_ == "dobj"] if not found else []:
         found = list(prep_objects(obj, {"to", "on"}))  # "attributed [the attack to X]"
     if not found and token.pos_ == "NOUN":  # "found links to X"
@@ -114,7 +209,7 @@ def _subject(token: Token, _preps: tuple[str, ...]) -> list[Token]:
 def _from(token: Token, preps: tuple[str, ...]) -> list[Token]:
     found = list(prep_objects(token, set(preps) or {"from"}))
     if not found and token.pos_ == "NOUN":  # "attacks on its networks ... from locations inside Russia"
-        found = [o for node in token.subtree if node.i != token.i for o in prep_objects(node, {"from"}, 1)]
+        found = [o for node in _noun_phrase_nodes(token) for o in prep_objects(node, {"from"}, 1)]
     if not found and token.pos_ == "NOUN" and "from" in (preps or ("from",)):
         found = list(prep_objects(_clause_verb(token), {"from"}, 1))  # "facing attacks [...] from X"
     out = []
@@ -122,6 +217,13 @@ def _from(token: Token, preps: tuple[str, ...]) -> list[Token]:
         inner = [t for t in obj.subtree if t.pos_ == "PROPN" and t is not obj] or _place_after(obj)
         out.append(obj if obj.pos_ == "PROPN" or not inner else inner[-1])
     return out
+
+
+def _noun_phrase_nodes(noun: Token) -> list[Token]:
+    """Words inside the phrase of ``noun`` outside any clause of its own: in "attacks that stole $81m from
+    a bank in Bangladesh" the bank is where money was taken from, not where the attacks came from."""
+    inside = {t.i for verb in noun.subtree if verb.pos_ in ("VERB", "AUX") for t in verb.subtree}
+    return [t for t in noun.subtree if t.i != noun.i and t.i not in inside]
 
 
 def _clause_verb(noun: Token) -> Token:
@@ -194,6 +296,22 @@ def _for(token: Token, _preps: tuple[str, ...]) -> list[Token]:
     return list(prep_objects(token, {"for", "of"}))
 
 
+def _hyphen_prefix(token: Token, _preps: tuple[str, ...]) -> list[Token]:
+    """ "a North Korean-sponsored hacking organization", "Iran-backed hackers": the party written before
+    the hyphen (a proper noun or a demonym)."""
+    if token.i == 0 or token.doc[token.i - 1].text not in ("-", "–"):
+        return []
+    before = [
+        c
+        for c in token.children
+        if c.i < token.i - 1 and c.dep_ in _PREFIX_DEPS and (c.pos_ == "PROPN" or c.text[:1].isupper())
+    ]
+    return before[-1:]
+
+
+_PREFIX_DEPS = ("npadvmod", "compound", "amod", "nmod", "advmod")
+
+
 def _involved(token: Token) -> list[Token] | str:
     """Whose involvement is denied: "Russian involvement" -> Russian, "government involvement" or
     none named -> the actor's own side (:data:`SELF`)."""
@@ -238,4 +356,8 @@ _FINDERS = {
     "near": _near,
     "object_of_for": _object_of_for,
     "for": _for,
+    "envoy": _envoy,
+    "held": _held,
+    "possessor": _possessed_act,
+    "hyphen_prefix": _hyphen_prefix,
 }

@@ -55,6 +55,7 @@ def find_people(text: str) -> list[Mention]:
     name's last word says what they are."""
     found = []
     for match in _CAPITALISED.finditer(text):
+        headline = _in_headline(text, match.start())
         words = [w for w in match.group(0).split() if w.lower() not in title_words()]
         while words and words[0].lower() in _openers():
             words = words[1:]
@@ -63,9 +64,28 @@ def find_people(text: str) -> list[Mention]:
         if not 2 <= len(words) <= 4:
             continue
         kind = _KINDS.get(name_type(" ".join(words)) or "", "person")
+        if kind == "person" and headline:
+            continue  # "Spokesperson ... Condemns Indiscriminate Network Attacks": every word is capitalised
         if kind != "person" or words[-1].lower() not in _ORG_SUFFIX:
             found.append(Mention(match.start(), " ".join(words), kind))
     return found
+
+
+_WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
+_INITIALS_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "... Attacks by U.S." ends a title, not a sentence
+
+
+def _in_headline(text: str, at: int) -> bool:
+    """Is offset ``at`` on a Title Case line (a title or a subheading: most words capitalised, no final
+    period)? Capitalised runs there are not names by their case alone."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    words = _WORD.findall(line)
+    sentence_end = line.endswith((".", "?", "!", '."', ".”")) and not _INITIALS_END.search(line)
+    if len(words) < 4 or sentence_end:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def find_parties(text: str) -> list[Mention]:

@@ -111,8 +111,11 @@ def test_answer_json_shape(sample_store: Store) -> None:
 def test_values_are_bound_not_pasted(sample_store: Store) -> None:
     result = answer("who accused China?", sample_store)
     assert "SELECT" in result.sparql and "China" not in result.sparql
-    claim_runs = [b for b in result.bindings if b["query"] == "ask_claims"]
-    assert claim_runs and all(b["target"].endswith("/actor/china") for b in claim_runs)
+    key_runs = [b for b in result.bindings if b["query"] == "ask_claim_keys"]
+    # evaluation starts from the named target (the most selective value), with the stance bound too
+    assert key_runs and all(b["target"].endswith("/actor/china") for b in key_runs)
+    assert all(b["by"].endswith("#target") and b["stance"].endswith("/accuse") for b in key_runs)
+    assert any(b["query"] == "ask_party_match" and b["needle"] == "china" for b in result.bindings)
     assert result.resolved["target"] == ["China"]
 
 

@@ -140,3 +140,110 @@ def test_seed_article_links_the_chinese_denials_to_the_accusations_of_china():
     assert deniers == {"Meng Jianzhu", "Hong Lei"}
     assert accused == {"China"}
     assert (("Hong Lei", "deny", "James Clapper"), ("James Clapper", "accuse", "China")) in found
+
+
+# The bound: across articles a deny links to each accuser's latest accusation of the defended party at or
+# before the deny (ties on the date: the highest claim IRI); in its own article, to every accusation.
+# (label, article, date, accuser, start) of accusations against China; the deny is Hong Lei's in "denial".
+Accusation = tuple[str, str, str | None, str, int]
+BOUND_CASES: list[tuple[str, str | None, list[Accusation], set[str]]] = [
+    (
+        "several accusations by one accuser: one link, to the latest",
+        "2015-09-14",
+        [
+            ("first", "a1", "2015-09-01", "James Clapper", 0),
+            ("second", "a2", "2015-09-05", "James Clapper", 0),
+            ("latest", "a3", "2015-09-10", "James Clapper", 0),
+        ],
+        {"latest"},
+    ),
+    (
+        "the latest at or before the deny, never a later one",
+        "2015-09-14",
+        [
+            ("before", "a1", "2015-09-10", "James Clapper", 0),
+            ("after", "a2", "2015-09-20", "James Clapper", 0),
+        ],
+        {"before"},
+    ),
+    (
+        "two accusers: one link each",
+        "2015-09-14",
+        [
+            ("clapper old", "a1", "2015-09-01", "James Clapper", 0),
+            ("clapper", "a2", "2015-09-10", "James Clapper", 0),
+            ("obama", "a3", "2015-09-05", "Barack Obama", 0),
+        ],
+        {"clapper", "obama"},
+    ),
+    (
+        "every accusation in the deny's own article, even several by one accuser",
+        "2015-09-14",
+        [
+            ("elsewhere, earlier", "a1", "2015-09-10", "James Clapper", 0),
+            ("same article", "denial", "2015-09-14", "James Clapper", 10),
+            ("same article too", "denial", "2015-09-14", "James Clapper", 20),
+        ],
+        {"same article", "same article too"},
+    ),
+    (
+        "the deny's own article qualifies when it is undated",
+        None,
+        [
+            ("elsewhere", "a1", "2015-09-10", "James Clapper", 0),
+            ("same article", "denial", None, "James Clapper", 10),
+        ],
+        {"same article"},
+    ),
+    (
+        "an accusation by the denier is no accusation it answers",
+        "2015-09-14",
+        [("own", "a1", "2015-09-10", "Hong Lei", 0)],
+        set(),
+    ),
+]
+
+
+def _accusation(label: str, article: str, accuser: str, start: int) -> Claim:
+    return claim(article=article, actor=accuser, stance="accuse", target="China", claim=label,
+                 start=start, end=start + 1)  # fmt: skip
+
+
+def _stored_links(store) -> set[tuple[str, str]]:
+    rows = store.select(
+        f"PREFIX akg: <{AKG}> SELECT ?deny ?accuse WHERE "
+        f"{{ GRAPH <{DERIVED_REBUTTALS_GRAPH}> {{ ?deny akg:rebuts ?accuse }} }}"
+    )
+    return {(row["deny"], row["accuse"]) for row in rows}
+
+
+@pytest.mark.parametrize(
+    ("description", "deny_date", "accusations", "expected"), BOUND_CASES, ids=[c[0] for c in BOUND_CASES]
+)
+def test_each_accuser_is_answered_once_across_articles(store, description, deny_date, accusations, expected):
+    deny = claim(**{**HONG, "start": 0, "end": 1})
+    articles: dict[str, tuple[str | None, list[Claim]]] = {"denial": (deny_date, [deny])}
+    iris = {}
+    for label, article, date, accuser, start in accusations:
+        accusation = _accusation(label, article, accuser, start)
+        articles.setdefault(article, (date, []))[1].append(accusation)
+        iris[claim_node(article, accusation).value] = label
+    store.replace_articles(
+        (Article(id=aid, text="x" * 100, date=date), claims) for aid, (date, claims) in articles.items()
+    )
+    store.update(load_query("rebuttals"))
+    found = _stored_links(store)
+    assert {d for d, _ in found} <= {claim_node("denial", deny).value}
+    assert {iris[a] for _, a in found} == expected
+
+
+def test_a_tie_on_the_date_goes_to_the_highest_claim_iri(store):
+    deny = claim(**HONG)
+    same_day = [_accusation(label, label, "James Clapper", 0) for label in ("a1", "a2", "a3")]
+    store.replace_articles(
+        [(Article(id="denial", text="x" * 100, date="2015-09-14"), [deny])]
+        + [(Article(id=c.article, text="x" * 100, date="2015-09-10"), [c]) for c in same_day]
+    )
+    store.update(load_query("rebuttals"))
+    latest = max(claim_node(c.article, c).value for c in same_day)
+    assert _stored_links(store) == {(claim_node("denial", deny).value, latest)}
