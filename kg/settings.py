@@ -26,10 +26,10 @@ class Settings(BaseSettings):
     api_keys: str = ""
     read_keys_required: bool = False
     max_body_bytes: int = 10 * 1024 * 1024
-    max_article_chars: int = 5 * 1024 * 1024
+    max_article_chars: int = 10_000_000  # longer texts are refused with a clear error, not half-read
+    page_size: int = 100  # default page of GET /claims
     sparql_timeout: float = 30.0
     sparql_result_cap: int = 10_000
-    page_size: int = 100
     galaxies: bool = True
 
     @property

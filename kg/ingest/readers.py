@@ -43,8 +43,21 @@ def decode(raw: bytes, name: str) -> str:
     return text
 
 
+def check_size(text: str, name: str) -> str:
+    """``text`` unchanged, or an InputError when it is longer than ``KG_MAX_ARTICLE_CHARS``."""
+    from kg.settings import get_settings
+
+    limit = get_settings().max_article_chars
+    if len(text) > limit:
+        raise InputError(
+            f"{name}: article too large ({len(text):,} characters; KG_MAX_ARTICLE_CHARS={limit:,})"
+        )
+    return text
+
+
 def article_from_text(text: str, article_id: str, source: str = "", **meta: str | None) -> Article:
     """An article from plain text; metadata lines at its top fill what ``meta`` leaves empty."""
+    check_size(text, source or article_id)
     header = parse_header(text)
     return Article(
         id=article_id,
@@ -61,6 +74,7 @@ def article_from_html(html: str, article_id: str, source: str = "", **meta: str 
     """The main text of an HTML page, boilerplate removed (trafilatura); offsets refer to that text."""
     import trafilatura
 
+    check_size(html, source or article_id)
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
     if not text or not text.strip():
         raise InputError(f"{source or article_id}: HTML page without article text")

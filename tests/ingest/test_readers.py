@@ -124,3 +124,19 @@ def test_notes_beside_articles_are_skipped_in_folders_but_read_when_named(tmp_pa
     (tmp_path / "README").write_text("About this folder.", encoding="utf-8")
     assert [a.id for a in read_paths([tmp_path])] == ["article"]
     assert [a.id for a in read_paths([tmp_path / "SOURCES.md"])] == ["SOURCES"]
+
+
+def test_an_article_over_the_size_limit_is_refused_by_name(tmp_path: Path, monkeypatch) -> None:
+    from kg.settings import get_settings
+
+    monkeypatch.setenv("KG_MAX_ARTICLE_CHARS", "100")
+    get_settings.cache_clear()
+    try:
+        (tmp_path / "huge.txt").write_text("Officials blamed Russia. " * 10, encoding="utf-8")
+        (tmp_path / "small.txt").write_text("Officials blamed Russia.", encoding="utf-8")
+        items = list(read_paths([tmp_path]))
+    finally:
+        get_settings.cache_clear()
+    assert [a.id for a in items if not isinstance(a, InputError)] == ["small"]
+    (error,) = [e for e in items if isinstance(e, InputError)]
+    assert "huge.txt: article too large (250 characters" in str(error)
