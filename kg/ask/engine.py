@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from kg.ask import lookup as graph_lookup
 from kg.ask.answer import Answer, AnswerRow, FoundClaim
-from kg.ask.lookup import CLAIMS_QUERY, FETCH_CAP, GraphLookup, Narrowing, Party
+from kg.ask.lookup import CLAIMS_QUERY, GraphLookup, Narrowing, Party
 from kg.ask.match import has_stem, names_an_incident, norm, stems, term_score, term_words
 from kg.ask.parser import parse
 from kg.ask.query import StructuredQuery
@@ -53,7 +54,13 @@ def run(query: StructuredQuery, store: Store) -> Answer:
     else:
         hard = bool(targets) and bool(query.stances) and not set(query.stances) <= SOFT_TARGET_STANCES
         terms = (*query.terms, query.target) if query.target and not targets else query.terms
-        narrowing = Narrowing(query.topics, stems(terms), () if hard else tuple(t.iri for t in targets))
+        narrowing = Narrowing(
+            query.topics,
+            stems(terms),
+            () if hard else tuple(t.iri for t in targets),
+            query.target_type,
+            query.actor_type,
+        )
         found = lookup.claims(
             query.stances, [a.iri for a in actors], [t.iri for t in targets] if hard else (), narrowing
         )
@@ -84,11 +91,12 @@ def _answer(
 
 def _bounded_note(lookup: GraphLookup) -> str:
     """What an answer drawn from part of the matching claims was drawn from."""
-    note = f"more than {FETCH_CAP} claims match the question's stance and parties"
+    cap = graph_lookup.FETCH_CAP
+    note = f"more than {cap} claims match the question's stance and parties"
     if lookup.narrowed_by:
         note += f"; answered from those that also match {' and '.join(lookup.narrowed_by)}"
     if lookup.truncated:
-        note += f"; answered from {FETCH_CAP} of them"
+        note += f"; answered from {cap} of them"
     return note
 
 

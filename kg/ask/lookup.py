@@ -22,16 +22,34 @@ from kg.ask.match import canonical_group, name_level, needles, norm, state_of, s
 from kg.graph.sparql import Term, inject_rows, inject_rows_in_graph
 from kg.graph.store import Store
 from kg.graph.views import load_query
-from kg.graph.vocab import RDF_TYPE, STANCE, akg, stance_iri, topic_iri
+from kg.graph.vocab import AKG, RDF_TYPE, STANCE, akg, stance_iri, topic_iri
 
 CLAIMS_QUERY = "ask_claims"
 KEYS_QUERY = "ask_claim_keys"
 REBUTTAL_KEYS_QUERY = "ask_rebuttal_keys"
 REBUTS_QUERY = "ask_claim_rebuts"
+KINDS_QUERY = "ask_claim_parties"
+CLASS_QUERY = "ask_parties_of_class"
+MAX_KIND_STARTS = 500  # parties of an asked-for kind bound as starts at most
+# Party classes an answer names, in the order that picks one when a party has several.
+CLASS_TYPES = {
+    "Person": "person",
+    "Government": "government",
+    "Organization": "organization",
+    "ThreatGroup": "group",
+    "Media": "media",
+    "Act": "act",
+}
 # Claims fetched for one question at most (a setting-like bound on the work of a question: beyond it
 # the answer carries "truncated": true); answers on stores below it are exact.
 FETCH_CAP = 1000
-NARROWING_NAMES = {"stem": "the incident words", "topicWanted": "the topic", "softTarget": "the named party"}
+NARROWING_NAMES = {
+    "stem": "the incident words",
+    "topicWanted": "the topic",
+    "softTarget": "the named party",
+    "targetClass": "the kind of target",
+    "actorClass": "the kind of actor",
+}
 DETAIL_CHUNK = 500  # claim IRIs bound in one detail query
 PARTIES_QUERY = "ask_parties"
 MATCH_QUERY = "ask_party_match"
@@ -162,11 +180,27 @@ class GraphLookup:
         starts = _starts(tuple(stances), tuple(actors), tuple(targets))
         keys = self._claim_keys(starts, {})
         if len(keys) > FETCH_CAP and narrowing:
-            keys = self._narrow(starts, narrowing) or keys
+            kind_starts = (
+                None if actors or targets else self._kind_starts(tuple(stances), narrowing.target_kind)
+            )
+            keys = self._narrow(kind_starts or starts, narrowing) or keys
         if len(keys) > FETCH_CAP:
             self.truncated = True
             keys = keys[:FETCH_CAP]
         return self.claims_by_iri(keys)
+
+    def _kind_starts(self, stances: tuple[str, ...], kind: str | None) -> list[dict[str, Term]] | None:
+        """Starts from the parties of the asked-for kind of target ("which states ..."), when they are
+        few: fewer claims to scan than all those of the stance."""
+        classes = _classes(kind)
+        if not classes:
+            return None
+        query = inject_rows_in_graph(load_query(CLASS_QUERY), ["class"], [[c] for c in classes])
+        self.runs.append({"query": CLASS_QUERY, "class": " ".join(c.value for c in classes)})
+        parties = [str(row["party"]) for row in self.store.select(f"{query}\nLIMIT {MAX_KIND_STARTS + 1}")]
+        if not parties or len(parties) > MAX_KIND_STARTS:
+            return None
+        return _starts(stances, (), tuple(parties))
 
     def _narrow(self, starts: list[dict[str, Term]], narrowing: Narrowing) -> list[str]:
         """The keys of the first level of soft conditions that some claims meet (all of them, then
@@ -203,18 +237,44 @@ class GraphLookup:
 
     def claims_by_iri(self, iris: Iterable[str]) -> list[FoundClaim]:
         """The claims ``iris`` with their parties, evidence and rebuttal links, in article order."""
-        found: dict[str, FoundClaim] = {}
+        rows: dict[str, dict[str, Any]] = {}
         rebuts: dict[str, list[str]] = {}
         iris = list(dict.fromkeys(iris))
         for chunk in (iris[i : i + DETAIL_CHUNK] for i in range(0, len(iris), DETAIL_CHUNK)):
-            rows = [[NamedNode(i)] for i in chunk]
+            values = [[NamedNode(i)] for i in chunk]
             self.runs.append({"query": CLAIMS_QUERY, "claims": str(len(chunk))})
-            for row in self.store.select(inject_rows_in_graph(load_query(CLAIMS_QUERY), ["claim"], rows)):
-                found.setdefault(str(row["claim"]), _claim(row))
-            for row in self.store.select(inject_rows_in_graph(load_query(REBUTS_QUERY), ["claim"], rows)):
+            for row in self.store.select(inject_rows_in_graph(load_query(CLAIMS_QUERY), ["claim"], values)):
+                rows.setdefault(str(row["claim"]), row)
+            for row in self.store.select(inject_rows_in_graph(load_query(REBUTS_QUERY), ["claim"], values)):
                 rebuts.setdefault(str(row["claim"]), []).append(str(row["rebutted"]))
-        claims = [replace(c, rebuts=tuple(sorted(rebuts.get(c.iri, ())))) for c in found.values()]
+        kinds = self._kinds(
+            {(str(r["g"]), str(r[role])) for r in rows.values() for role in ("actor", "target")}
+        )
+        claims = [_claim(row, kinds, tuple(sorted(rebuts.get(iri, ())))) for iri, row in rows.items()]
         return sorted(claims, key=lambda c: (c.article, c.start, c.end, c.iri))
+
+    def _kinds(self, pairs: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, bool, str]]:
+        """(type, is a state, affiliation) of each (article graph, party)."""
+        found: dict[tuple[str, str], tuple[str, bool, str]] = {}
+        ordered = sorted(pairs)
+        for chunk in (ordered[i : i + DETAIL_CHUNK] for i in range(0, len(ordered), DETAIL_CHUNK)):
+            values = [[NamedNode(g), NamedNode(p)] for g, p in chunk]
+            query = inject_rows_in_graph(load_query(KINDS_QUERY), ["g", "party"], values)
+            self.runs.append({"query": KINDS_QUERY, "parties": str(len(chunk))})
+            classes: dict[tuple[str, str], set[str]] = {}
+            affiliations: dict[tuple[str, str], str] = {}
+            for row in self.store.select(query):
+                pair = (str(row["g"]), str(row["party"]))
+                classes.setdefault(pair, set())
+                if row.get("class"):
+                    classes[pair].add(str(row["class"]).removeprefix(AKG))
+                if row.get("affiliation"):
+                    affiliations.setdefault(pair, str(row["affiliation"]))
+            for pair in chunk:
+                types = [kind for cls, kind in CLASS_TYPES.items() if cls in classes.get(pair, ())]
+                state = "State" in classes.get(pair, ())
+                found[pair] = (types[0] if types else "unknown", state, affiliations.get(pair, ""))
+        return found
 
 
 def _starts(
@@ -248,26 +308,44 @@ class Narrowing:
     """Soft conditions a question puts on its claims, pushed into SPARQL when a store holds more
     matching claims than FETCH_CAP: topics (or "other"), word stems of the incident terms (a superset of
     what ``term_score`` counts: every word it matches starts with the stem), the parties preferred as
-    targets."""
+    targets; and the kinds of party asked for ("which states ..."), kept at every level."""
 
     topics: tuple[str, ...] = ()
     stems: tuple[str, ...] = ()
     soft_targets: tuple[str, ...] = ()
+    target_kind: str | None = None
+    actor_kind: str | None = None
 
     def levels(self) -> list[dict[str, list[Term]]]:
+        """Sets of conditions to try, narrowest first."""
         parts = {
             "stem": [Literal(s) for s in self.stems],
             "topicWanted": [topic_iri(t) for t in (*self.topics, "other")] if self.topics else [],
             "softTarget": [NamedNode(t) for t in self.soft_targets],
         }
+        kinds = {"targetClass": _classes(self.target_kind), "actorClass": _classes(self.actor_kind)}
         parts = {k: v for k, v in parts.items() if v}
-        order = [("stem", "topicWanted", "softTarget"), ("stem", "topicWanted"), ("stem",), ("topicWanted",)]
+        kinds = {k: v for k, v in kinds.items() if v}
+        order = [
+            ("stem", "topicWanted", "softTarget"),
+            ("stem", "topicWanted"),
+            ("stem",),
+            ("topicWanted",),
+            (),
+        ]
         levels: list[dict[str, list[Term]]] = []
         for names in order:
-            level = {n: parts[n] for n in names if n in parts}
+            level = {**{n: parts[n] for n in names if n in parts}, **kinds}
             if level and level not in levels:
                 levels.append(level)
         return levels
+
+
+def _classes(kind: str | None) -> list[Term]:
+    """The classes of a kind of party ("state": akg:State)."""
+    if kind == "state":
+        return [akg("State")]
+    return [akg(cls) for cls, name in CLASS_TYPES.items() if name == kind]
 
 
 def _party(iri: str, rows: list[dict[str, Any]]) -> Party:
@@ -288,20 +366,26 @@ def _text(row: dict[str, Any], key: str) -> str:
     return "" if value is None else str(value)
 
 
-def _claim(row: dict[str, Any]) -> FoundClaim:
-    stance = _text(row, "stance")
+def _claim(
+    row: dict[str, Any], kinds: dict[tuple[str, str], tuple[str, bool, str]], rebuts: tuple[str, ...]
+) -> FoundClaim:
+    graph = _text(row, "g")
+    actor_type, _, affiliation = kinds.get((graph, _text(row, "actor")), ("unknown", False, ""))
+    target_type, target_state, target_affiliation = kinds.get(
+        (graph, _text(row, "target")), ("unknown", False, "")
+    )
     return FoundClaim(
         iri=_text(row, "claim"),
         actor=_text(row, "actorName"),
         actor_iri=_text(row, "actor"),
-        actor_type=_text(row, "actorType") or "unknown",
-        affiliation=_text(row, "actorAffiliation"),
-        stance=stance.removeprefix(STANCE),
+        actor_type=actor_type,
+        affiliation=affiliation,
+        stance=_text(row, "stance").removeprefix(STANCE),
         target=_text(row, "targetName"),
         target_iri=_text(row, "target"),
-        target_type=_text(row, "targetType") or "unknown",
-        target_state=bool(row.get("targetState")),
-        target_affiliation=_text(row, "targetAffiliation"),
+        target_type=target_type,
+        target_state=target_state,
+        target_affiliation=target_affiliation,
         topic=_text(row, "topicId"),
         claim=_text(row, "claimText"),
         evidence=_text(row, "evidence"),
@@ -312,4 +396,5 @@ def _claim(row: dict[str, Any]) -> FoundClaim:
         end=int(row.get("end") or 0),
         confidence=float(row.get("confidence") or 0.0),
         negated=bool(row.get("negated")),
+        rebuts=rebuts,
     )

@@ -36,15 +36,36 @@ def find_frames(sent: Span) -> list[Frame]:
     lex = load_lexicon()
     frames: list[Frame] = []
     for token in sent:
-        frame = _verb_frame(token, lex) or _noun_frame(token, lex) or _according_frame(token)
+        frame = (
+            _verb_frame(token, lex)
+            or _noun_frame(token, lex)
+            or _according_frame(token)
+            or _compound_frame(token, lex)
+        )
         if frame is not None and frame.speakers:
             frames.append(frame)
     return frames
 
 
+def _compound_frame(token: Token, lex: Lexicon) -> Frame | None:
+    """ "Prosecutors allege Park conspired ...": a present-tense speech verb before a name, misparsed as a
+    compound of that name; the plural noun before the verb speaks."""
+    if (
+        token.dep_ != "compound"
+        or token.head.pos_ != "PROPN"
+        or token.head.dep_ not in ("nsubj", "nsubjpass")
+    ):
+        return None
+    if token.lemma_.lower() not in lex.speech_verbs or token.lemma_.lower() in lex.needs_complement:
+        return None
+    speakers = [c for c in token.lefts if c.dep_ == "compound" and c.tag_ in ("NNS", "NNPS")]
+    return Frame(token, conjuncts(speakers[-1]), "verb") if speakers else None
+
+
 def _is_speech_verb(token: Token, lex: Lexicon) -> bool:
     lemma = token.lemma_.lower()
-    if token.pos_ not in ("VERB", "AUX") and not (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
+    verb_like = token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB"))
+    if not verb_like and not _misparsed_verb(token):
         return False
     if lemma == "make":  # "made it clear that ...", "made very clear to the Chinese that ..."
         return any(c.lower_ == "clear" for c in token.subtree if c.head == token or c.head.head == token)
@@ -56,6 +77,18 @@ def _is_speech_verb(token: Token, lex: Lexicon) -> bool:
         predicate = any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)  # "named X as Y"
         return findings or clause or predicate or _has_quote(token)
     return True
+
+
+def _misparsed_verb(token: Token) -> bool:
+    """ "“...,” the Recorded Future report states.": a sentence's root tagged as a plural noun, with a
+    subject of its own, is the verb of saying."""
+    return (
+        token.dep_ == "ROOT"
+        and token.pos_ == "NOUN"
+        and token.tag_ == "NNS"
+        and any(c.dep_ == "nsubj" for c in token.children)
+        and _has_quote(token)
+    )
 
 
 def _has_quote(token: Token) -> bool:
@@ -106,11 +139,22 @@ def _verb_speakers(verb: Token, lex: Lexicon) -> list[Token]:
 
 
 def _authors(subject: Token, lex: Lexicon) -> list[Token]:
-    """ "A report by the NCSC and the NSA reveals ...", "the agency's statement says ...": the authors."""
+    """ "A report by the NCSC and the NSA reveals ...", "the agency's statement says ...", "one of the
+    reports, published by X, said ...": the authors."""
+    holders = [subject]
+    if subject.lower_ == "one":
+        counted = [g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        subject = counted[0] if counted else subject
+        holders.append(subject)
     if subject.lemma_.lower() not in lex.speech_nouns:
         return []
     owners = [c for c in subject.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
     owners = owners or list(prep_objects(subject, {"by", "from"}))
+    owners = owners or [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"][-1:]
+    clauses = [c for holder in holders for c in holder.children if c.dep_ == "acl"]
+    for clause in clauses if not owners else []:  # "a report published by X"
+        agent = agent_of(clause)  # a named author only: "drawn up by the three organisations" names nobody
+        owners = [agent] if agent is not None and agent.pos_ == "PROPN" else owners
     return conjuncts(owners[0]) if owners else []
 
 
@@ -144,12 +188,17 @@ def _according_frame(token: Token) -> Frame | None:
     if token.lower_ != "according":
         return None
     objects = list(prep_objects(token, {"to"}))
-    return Frame(token, conjuncts(objects[0]), "according") if objects else None
+    if not objects:
+        return None
+    authors = _authors(objects[0], load_lexicon())  # "according to a report by Recorded Future"
+    return Frame(token, authors or conjuncts(objects[0]), "according")
 
 
 def frame_for(token: Token, frames: list[Frame]) -> Frame | None:
     """The act of saying that encloses ``token``: the nearest governing one, else one for the sentence."""
     frames = [f for f in frames if not _speaks_about_itself(f, token)]
+    if any(f.kind == "according" for f in frames):  # "According to X, ..., RBC reported": the outlet relays X
+        frames = [f for f in frames if f.verb.lemma_.lower() != "report" or f.kind != "verb"]
     if not frames:
         return None
     by_verb = {frame.verb.i: frame for frame in frames}

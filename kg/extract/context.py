@@ -9,14 +9,16 @@ This module only keeps the article's order: which names come before a given offs
 from __future__ import annotations
 
 import re
+import tomllib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc
 
 from kg.extract import entities
-from kg.extract.lexicon import load_lexicon
+from kg.extract.lexicon import LEXICON_DIR, load_lexicon
 from kg.models import Article
 from kg.resolve.acronyms import expand as expand_acronym
 from kg.resolve.mentions import Mention, find_parties, find_people, title_words
@@ -24,6 +26,7 @@ from kg.resolve.names import NameResolver
 
 TITLES = title_words()
 _SCAN_LIMIT = 2_000_000  # characters scanned for names; a longer text keeps its first two million
+_INTRO_CHARS = 80  # "The Chinese Foreign Ministry spokesperson, Mao Ning": a title runs a few words
 _LOOKAHEAD = 200  # "Hong said" may come just before the sentence that gives "Hong Lei" in full
 
 
@@ -139,6 +142,18 @@ class ArticleContext:
             return self._spoken[found.name]
         return next(p for p in reversed(spoken) if (p.type == "person") == person)
 
+    def introduced_state(self, name: str, before: int) -> str:
+        """The state named just before an earlier mention of ``name`` in its sentence ("The Chinese Foreign
+        Ministry spokesperson, Mao Ning, ..."): a person keeps the affiliation they were introduced with."""
+        text = self.article.text
+        for found in re.finditer(re.escape(name), text[:before]):
+            lead = text[max(0, found.start() - _INTRO_CHARS) : found.start()]
+            lead = re.split(r"[.!?\n]\s", lead)[-1]
+            states = entities.states_in(lead)
+            if states and _official_titles().search(lead):
+                return states[-1][2]
+        return ""
+
     def add_entities(self, doc: Doc) -> None:
         """Organisations NER found in a parsed sentence become antecedents for "the company"."""
         offset = int(doc.user_data.get("offset", 0))
@@ -147,6 +162,13 @@ class ArticleContext:
             if ent.label_ == "ORG" and not entities.state(ent.text) and not entities.threat_actor(ent.text):
                 kind = "media" if ent.text.lower() in media else "company"
                 self.extra.append(Mention(offset + ent.start_char, ent.text.strip(), kind))
+
+
+@cache
+def _official_titles() -> re.Pattern[str]:
+    with open(LEXICON_DIR / "parties.toml", "rb") as handle:
+        words = tomllib.load(handle)["government"].get("titles", ())
+    return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "some", "two", "three", "several", "many", "one", "its", "their"})

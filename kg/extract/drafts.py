@@ -21,6 +21,9 @@ from kg.extract.targets import SELF, cue_targets
 _MEDIA_TARGETS = {"subject", "to", "from", "of", "by"}
 _MEDIA_STANCES = {"accuse"}
 _SELF_PRONOUNS = {"it", "we", "they", "i"}
+_FIRST_PERSON = {"we", "i", "us"}
+# Speech verbs that claim a deed as one's own: "the group claimed to have stolen the data".
+_BOASTS = {"claim", "boast", "brag", "admit"}
 _ALLEGATIONS = {
     "allegation",
     "accusation",
@@ -105,6 +108,8 @@ def _rule_holds(cue: Cue, sent: Span) -> bool:
         return False  # "closer ties with Moscow" is no attribution; "links to X" is
     if "needs_attacker_subject" in flags and not _attacker_subject(token):
         return False
+    if "needs_attacker_object" in flags and not _attacker_object(token):
+        return False
     return not (rule.target == "noun_by" and token.pos_ not in ("NOUN", "PROPN"))
 
 
@@ -161,6 +166,16 @@ def _attacker_subject(token: Token) -> bool:
     )
 
 
+def _attacker_object(token: Token) -> bool:
+    """ "the Kremlin sponsored the groups responsible": an active verb whose object is attackers or an
+    attack ("Microsoft sponsored the conference" is no attribution)."""
+    if token.pos_ != "VERB" or is_passive(token) or token.dep_ in ("amod", "acl", "relcl"):
+        return False
+    lex = load_lexicon()
+    words = lex.attackers | lex.acts
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in token.children)
+
+
 def _no_evidence_of(token: Token) -> bool:
     """ "no evidence of government involvement", "no sign of any involvement": the noun is denied."""
     holder = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
@@ -215,7 +230,7 @@ def _draft(cue: Cue, sent: Span, frames: list[Frame], in_quote: bool) -> Draft |
     passive_agent = agent_of(token) if is_passive(token) else None
     agentive = rule.kind == "agentive" and (
         passive_agent is not None
-        or not ("passive_is_predicate" in rule.flags and (is_passive(token) or token.pos_ == "NOUN"))
+        or not ("passive_is_predicate" in rule.flags and (_reads_passive(token) or token.pos_ == "NOUN"))
     )
     if (
         rule.kind == "agentive"
@@ -230,6 +245,9 @@ def _draft(cue: Cue, sent: Span, frames: list[Frame], in_quote: bool) -> Draft |
     named = headline if headline is not None else passive_agent
     if agentive or headline is not None:
         own = conjuncts(named) if named is not None else _own_actor(token)
+        enclosing = frame_for(token, frames) if own and all(a.lower_ in _FIRST_PERSON for a in own) else None
+        if enclosing is not None and not any(s.lower_ in _FIRST_PERSON for s in enclosing.speakers):
+            own = list(enclosing.speakers)  # "“We reject any involvement,” Peskov said": Peskov
         if own:
             pol = polarity(token, token, sent, _expects_negation(rule))
             if "needs_threat_modal" in rule.flags:  # "would not tolerate" threatens; it is no hypothesis
@@ -237,16 +255,7 @@ def _draft(cue: Cue, sent: Span, frames: list[Frame], in_quote: bool) -> Draft |
             return Draft(cue, own, targets, token, pol, True, [])
     frame = frame_for(token, frames)
     if frame is not None:
-        actors = [s for s in frame.speakers if s not in (targets if isinstance(targets, list) else [])]
-        if not actors:
-            return None
-        pol = polarity(token, frame.verb, sent, _expects_negation(rule))
-        own_deed = _own_deed(cue, targets, frame)
-        if own_deed is not None:  # "the group said it carried out the attack": it owns the act
-            return Draft(own_deed, actors, _acts_of(token), frame.verb, pol, True, list(frame.channels))
-        outer = outer_frame(frame, frames)
-        channels = list(frame.channels) + (list(outer.speakers) if outer is not None else [])
-        return Draft(cue, actors, targets, frame.verb, pol, True, channels)
+        return _framed(cue, targets, frame, frames, sent)
     if in_quote:
         return Draft(
             cue, "previous", targets, None, polarity(token, None, sent, _expects_negation(rule)), False, []
@@ -260,6 +269,38 @@ def _draft(cue: Cue, sent: Span, frames: list[Frame], in_quote: bool) -> Draft |
             cue, "media", targets, None, polarity(token, None, sent, _expects_negation(rule)), False, []
         )
     return None
+
+
+def _framed(
+    cue: Cue, targets: list[Token] | str, frame: Frame, frames: list[Frame], sent: Span
+) -> Draft | None:
+    """The draft of a cue inside an act of saying: the frame's speakers say it."""
+    rule, token = cue.rule, cue.token
+    actors = [s for s in frame.speakers if s not in (targets if isinstance(targets, list) else [])]
+    own_deed = _own_deed(cue, targets, frame)
+    if not actors and own_deed is None:
+        return None
+    pol = polarity(token, frame.verb, sent, _expects_negation(rule))
+    if own_deed is not None:  # "the group said it carried out the attack": it owns the act
+        acts = _acts_of(token, frame)
+        return Draft(own_deed, list(frame.speakers), acts, frame.verb, pol, True, list(frame.channels))
+    if "own_deed_only" in rule.flags:
+        return None
+    outer = outer_frame(frame, frames)
+    if outer is not None and all(a.lower_ in _FIRST_PERSON for a in actors):
+        actors, outer = list(outer.speakers), None  # "“We have concluded that ...,” X said": X
+    channels = list(frame.channels) + (list(outer.speakers) if outer is not None else [])
+    return Draft(cue, actors, targets, frame.verb, pol, True, channels)
+
+
+def _reads_passive(token: Token) -> bool:
+    """ "APT3 hackers linked to Chinese intelligence": a participle with no object is a reduced passive,
+    whatever the tagger says (the active "researchers linked the attack to X" has its object)."""
+    if is_passive(token):
+        return True
+    return token.tag_ in ("VBD", "VBN") and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") for c in token.children
+    )
 
 
 def _headline_subject(token: Token) -> Token | None:
@@ -278,21 +319,27 @@ def _headline_subject(token: Token) -> Token | None:
 
 
 def _own_deed(cue: Cue, targets: list[Token] | str, frame: Frame) -> Cue | None:
-    """An attack verb whose doer is the speaker itself ("X said it/we carried out the attack") is an
-    acknowledgement: the cue, recast with the acknowledge stance; None otherwise."""
+    """An attack verb whose doer is the speaker itself ("X said it/we carried out the attack", "the group
+    claimed to have stolen the data", "they claimed they had taken 1TB") is an acknowledgement: the cue,
+    recast with the acknowledge stance; None otherwise."""
     if "needs_attacker_doer" not in cue.rule.flags or frame.kind != "verb" or isinstance(targets, str):
         return None
-    if len(targets) != 1 or targets[0].lower_ not in _SELF_PRONOUNS or is_passive(cue.token):
+    if len(targets) != 1 or is_passive(cue.token):
         return None
-    if not _acts_of(cue.token):
+    speaker = targets[0].lower_ in _SELF_PRONOUNS or targets[0] in frame.speakers
+    if not speaker or not _acts_of(cue.token, frame):
         return None
     rule = replace(cue.rule, stance="acknowledge", target="object", flags=frozenset())
     return Cue(rule, cue.token)
 
 
-def _acts_of(verb: Token) -> list[Token]:
-    """The act a deed verb names: its object ("carried out [the cyberattack]")."""
-    return [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in load_lexicon().acts]
+def _acts_of(verb: Token, frame: Frame | None = None) -> list[Token]:
+    """The act a deed verb names: its object ("carried out [the cyberattack]"); after a boast ("claimed to
+    have stolen [the data]") whatever the deed took."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if frame is not None and frame.verb.lemma_.lower() in _BOASTS:
+        return objects
+    return [c for c in objects if c.lemma_.lower() in load_lexicon().acts]
 
 
 def _expects_negation(rule) -> bool:

@@ -85,6 +85,8 @@ _FLAG_KEYS = (
     "not_as_threat",
     "needs_infinitive",
     "needs_threat_modal",
+    "own_deed_only",
+    "needs_attacker_object",
 )
 
 

@@ -18,6 +18,7 @@ from kg.extract import entities
 from kg.extract.context import TITLES, ArticleContext, Mention
 from kg.extract.lexicon import LEXICON_DIR, load_lexicon
 from kg.extract.phrases import RELATIVE, char_offset, is_pronoun, name_span, np_tokens, with_preps
+from kg.extract.temporal import is_dated_month
 from kg.resolve.acronyms import is_acronym
 from kg.resolve.names import name_type, person_after_body
 
@@ -192,7 +193,12 @@ def _owner(head: Token) -> Token | None:
 def _proper_name(head: Token) -> str | None:
     """The trailing run of proper nouns of the phrase ("Foreign Ministry spokesman Hong Le" -> "Hong Le")."""
     for child in head.children:  # "Another Chinese official, Foreign Ministry spokesman Hong Le"
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and head.pos_ == "NOUN":
+        if (
+            child.dep_ == "appos"
+            and child.pos_ == "PROPN"
+            and head.pos_ == "NOUN"
+            and not is_dated_month(child)
+        ):
             return _proper_name(child)
     if head.pos_ != "PROPN":
         return None
@@ -251,7 +257,7 @@ def _named(name: str, head: Token, ctx: ArticleContext, start: int) -> Party:
     if len(name.split()) == 1:
         full = ctx.full_name(name, start)
         if full:
-            return Party(full, "person", _affiliation_near(head))
+            return Party(full, "person", _affiliation_near(head) or ctx.introduced_state(full, start))
     if len(name.split()) > 1:
         name = ctx.spelling_of(name)
     kind = {"PERSON": "person", "ORG": "organization", "GPE": "government", "NORP": "government"}.get(label)
@@ -260,7 +266,9 @@ def _named(name: str, head: Token, ctx: ArticleContext, start: int) -> Party:
         titled = any(t.lower_ in TITLES for t in head.doc[max(head.sent.start, head.i - 3) : head.i])
         two_words = len(name.split()) in (2, 3) and label == "" and not any(c.isdigit() for c in name)
         kind = "person" if titled or two_words else "organization"
-    return Party(name, kind, _affiliation_near(head) if kind == "person" else "")
+    if kind != "person":
+        return Party(name, kind, "")
+    return Party(name, kind, _affiliation_near(head) or ctx.introduced_state(name, start))
 
 
 def _expanded(full: str) -> Party:
@@ -283,7 +291,12 @@ def _affiliation_near(head: Token) -> str:
     found = entities.states_in(before.text)
     if found:  # the title before the name is nearest ("US director of national intelligence James Clapper")
         return found[-1][2]
-    found = entities.states_in(after.text)
+    appositive = len(after) > 0 and (after[0].text in ",(" or after[0].lower_ in ("of", "from"))
+    if not appositive:
+        return ""  # "Clinton cited Russia's responsibility": a state after the verb is what is said
+    verb = next((t.i for t in after if t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN"), None)
+    window = after if verb is None else head.doc[after.start : verb]
+    found = entities.states_in(window.text)
     return found[0][2] if found else ""
 
 
@@ -374,11 +387,10 @@ def _institution(text: str, ctx: ArticleContext) -> Party | None:
     lowered = text.lower()
     for name, words in load_lexicon().institutions.items():
         if any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in words) and name in ctx.article.text:
-            return Party(
-                name,
-                "government",
-                entities.states_in(ctx.article.text)[0][2] if entities.states_in(ctx.article.text) else "",
-            )
+            known = entities.agency(name)  # the institution's own state, not the first state the text names
+            states = entities.states_in(ctx.article.text)
+            state = known.state if known is not None and known.state else (states[0][2] if states else "")
+            return Party(name, "government", state or "")
     return None
 
 

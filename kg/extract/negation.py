@@ -102,13 +102,21 @@ def _doubted(token: Token, sent: Span) -> bool:
     for node in [token, *ancestors_within(token, sent)]:
         lemma = node.lemma_.lower()
         if lemma in lex.doubt and node.i != token.i:
-            if any(c.lower_ in {"no", "not", "never", "n't"} for c in node.children):
+            if any(c.lower_ in {"no", "not", "never", "n't"} for c in node.children) or _by_no_means(node):
                 return True
             if lemma in _DOUBT_ADJECTIVES:
                 return True
         if node.dep_ in ("ccomp", "advcl") and any(
             c.lower_ in {"whether", "if", "unless"} and c.dep_ == "mark" for c in node.children
         ):
+            return True
+    return False
+
+
+def _by_no_means(node: Token) -> bool:
+    """ "this is by no means proof (that) ...": the doubt word negated through its copula."""
+    for by in (c for c in [*node.children, *node.head.children] if c.lower_ == "by"):
+        if any(m.lower_ == "means" and any(n.lower_ == "no" for n in m.children) for m in by.children):
             return True
     return False
 

@@ -8,7 +8,8 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from kg.extract.lexicon import LEXICON_DIR
+from kg.extract.lexicon import LEXICON_DIR, load_lexicon
+from kg.extract.temporal import is_dated_month
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 RELATIVE = {"which", "that", "who", "whom", "whose"}
@@ -155,6 +156,8 @@ def name_span(head: Token) -> tuple[int, int]:
     while end < head.sent.end and _joins(doc, end, left=False):
         end += 1
     end = _through_connector(doc, start, end, head.sent.end)
+    while end - 1 > max(start, head.i) and is_dated_month(doc[end - 1]):
+        end -= 1  # "the Department of Justice Dec. 20": the date is no part of the name
     while start < end and (doc[start].text in "&-" or doc[start].lower_ in ("of", "for")):
         start += 1
     while end > start and (doc[end - 1].text in "&-" or doc[end - 1].lower_ in ("of", "for")):
@@ -200,6 +203,20 @@ def _joins(doc, k: int, left: bool) -> bool:
     return token.text == "&" or (token.lower_ in ("of", "for") and doc[neighbour].text[:1].isupper())
 
 
+def counted(head: Token) -> Token:
+    """ "a pair of Chinese hackers" -> hackers: a quantity noun stands for what it counts."""
+    if head.lemma_.lower() not in _names_list("quantities"):
+        return head
+    counted_ = [g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return counted_[0] if counted_ else head
+
+
+@cache
+def _names_list(key: str) -> frozenset[str]:
+    with open(LEXICON_DIR / "parties.toml", "rb") as handle:
+        return frozenset(tomllib.load(handle).get("names", {}).get(key, ()))
+
+
 @cache
 def _for_heads() -> frozenset[str]:
     with open(LEXICON_DIR / "parties.toml", "rb") as handle:
@@ -239,10 +256,18 @@ def with_preps(head: Token, max_tokens: int = 10) -> str:
     tokens = np_tokens(head)
     end = head.i
     for child in head.rights:
-        if child.dep_ != "prep":
+        if child.dep_ != "prep" or _starts_charge(child):
             break
-        # an apposition after a comma is not part of the description: ", known as Hidden Cobra"
-        comma = next((t.i for t in head.doc[child.i : child.right_edge.i + 1] if t.text == ","), None)
+        # an apposition after a comma is not part of the description: ", known as Hidden Cobra"; nor is a
+        # charge inside it ("a group of Russian hackers [of the attack]")
+        comma = next(
+            (
+                t.i
+                for t in head.doc[child.i + 1 : child.right_edge.i + 1]
+                if t.text == "," or (t.dep_ == "prep" and _starts_charge(t) and _is_party_word(t.head))
+            ),
+            None,
+        )
         right = comma - 1 if comma is not None else child.right_edge.i
         if right - tokens[0].i >= max_tokens:
             break
@@ -252,11 +277,31 @@ def with_preps(head: Token, max_tokens: int = 10) -> str:
     return head.doc[tokens[0].i : end + 1].text
 
 
+def _starts_charge(prep: Token) -> bool:
+    """ "hackers of stealing data", "nationals with hacking into", "hackers for the attack on": the
+    preposition opens the charge or the act, which is no part of the party's description."""
+    if prep.lower_ not in _CHARGE_PREPS:
+        return False
+    acts = load_lexicon().acts
+    return any(
+        (c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX")) or (c.dep_ == "pobj" and c.lemma_.lower() in acts)
+        for c in prep.children
+    )
+
+
+_CHARGE_PREPS = {"of", "for", "over", "with", "in"}
+
+
+def _is_party_word(token: Token) -> bool:
+    lex = load_lexicon()
+    return token.pos_ == "PROPN" or token.lemma_.lower() in lex.attackers | lex.parties
+
+
 def given_name(head: Token) -> Token | None:
     """A name given to the phrase: "hackers that it calls the Callisto Group", "a group known as X"."""
     for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
-            return child
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and not is_dated_month(child):
+            return child  # (a date set off after the phrase, "Dec. 20", names nothing)
         if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in _NAMING:
             found = _naming_object(child)
             if found is not None:

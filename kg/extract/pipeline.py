@@ -25,6 +25,14 @@ from kg.extract.naming import Party, name_party
 from kg.extract.negation import refusal_in_text
 from kg.extract.phrases import given_name, np_tokens
 from kg.extract.sentences import headline_form, split_sentences
+from kg.extract.sides import (
+    act_phrase,
+    alleging,
+    claiming_group,
+    names_no_party,
+    own_side,
+    several_governments,
+)
 from kg.extract.topics import topic_for
 from kg.extract.voice import statement_limit, statement_runs
 from kg.models import Article, Claim, Sentence
@@ -285,8 +293,12 @@ def _actors(draft: Draft, plan: _Plan, ctx: ArticleContext, index: int) -> list[
     for token in draft.actors:
         if _alternative(token):
             continue  # "a group of activist hackers, or hacktivists, said": one speaker, glossed
+        several = several_governments(token, ctx)
+        if several:
+            out.extend((party, sentence) for party in several)
+            continue
         token = given_name(token) or token  # "a group of activist hackers called Solntsepyok"
-        party = name_party(token, ctx, "actor")
+        party = claiming_group(draft, token, ctx) or name_party(token, ctx, "actor")
         if party is None or not party.name:
             continue
         lemma = token.lemma_.lower()
@@ -302,20 +314,24 @@ def _alternative(token: Token) -> bool:
 
 def _targets(draft: Draft, actor: Party, ctx: ArticleContext) -> list[Party]:
     if draft.targets == SELF:
-        # a state's organ or spokesperson denies for the state; a company for itself
-        state = actor.affiliation if actor.type in ("government", "person") and actor.affiliation else ""
-        return [Party(state or actor.name, actor.type, actor.affiliation, actor.galaxy)]
+        return [own_side(actor)]
     lex = load_lexicon()
     channels = {t.i for c in draft.channels for t in np_tokens(c)}
     out = []
     for token in draft.targets:
         if token.i in channels:
             continue
+        if draft.cue.rule.stance == "deny" and names_no_party(token, lex):
+            if actor.type != "person" or actor.affiliation:  # "refuted the possibility that ...": own side
+                out.append(own_side(actor))
+            continue
         party = name_party(token, ctx, "target")
         if party is None or not _acceptable(token, party, draft, actor, lex):
             continue
         if token.lemma_.lower() in lex.acts:  # "claimed responsibility for the attack": an act, not a party
             party = replace(party, is_act=True)
+        if draft.cue.rule.stance == "acknowledge" and party.type not in ("government", "group", "person"):
+            party = replace(party, name=act_phrase(token), is_act=True)  # "the attack on Colonial Pipeline"
         out.append(party)
     return out
 
@@ -339,7 +355,13 @@ def _acceptable(token: Token, party: Party, draft: Draft, actor: Party, lex) -> 
         return party.type in ("government", "group")
     if "needs_attacker_doer" in rule.flags or rule.target == "noun_by":
         described = any(c.dep_ == "appos" and c.lemma_.lower() in lex.attackers for c in token.children)
-        return party.type in ("group", "government") or token.lemma_.lower() in lex.attackers or described
+        alleged = party.type == "person" and token.pos_ == "PROPN" and alleging(draft)
+        return (
+            party.type in ("group", "government")
+            or token.lemma_.lower() in lex.attackers
+            or described
+            or alleged
+        )
     if "state_target_only" in rule.flags:
         return party.type == "government"
     if "party_target_only" in rule.flags or rule.target in ("from", "to", "subject", "of", "by"):

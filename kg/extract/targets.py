@@ -18,6 +18,7 @@ from kg.extract.phrases import (
     antecedent,
     as_predicate_object,
     conjuncts,
+    counted,
     given_name,
     is_passive,
     prep_objects,
@@ -32,7 +33,9 @@ def cue_targets(cue: Cue, sent: Span) -> list[Token] | str:
     """Head tokens of the targets of ``cue`` (coordination expanded), or :data:`SELF`."""
     rule, token = cue.rule, cue.token
     where = rule.target
-    if where == "self" or where == "subject_self":
+    if where == "self":
+        return _denied_involvement(token)
+    if where == "subject_self":
         return SELF
     if where == "involved":
         return _involved(token)
@@ -40,7 +43,7 @@ def cue_targets(cue: Cue, sent: Span) -> list[Token] | str:
     heads = finder(token, rule.preps) if finder else []
     out: list[Token] = []
     for head in heads:
-        first = antecedent(head)
+        first = counted(antecedent(head))
         for item in conjuncts(first):
             if item.i != first.i and _shares_modifiers(item, first):
                 continue  # "Chinese state-affiliated organisations and individuals": one described party
@@ -310,6 +313,21 @@ def _hyphen_prefix(token: Token, _preps: tuple[str, ...]) -> list[Token]:
 
 
 _PREFIX_DEPS = ("npadvmod", "compound", "amod", "nmod", "advmod")
+
+
+def _denied_involvement(token: Token) -> list[Token] | str:
+    """ "denies Russian involvement", "reject any involvement of Moscow": the party whose involvement is
+    denied, when the denial's object names it; else the actor's own side (:data:`SELF`)."""
+    for obj in (c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in _INVOLVEMENT):
+        named = _involved(obj)
+        if named == SELF:
+            named = [g for c in obj.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if named and entities.state(named[0].text) is not None:
+            return named
+    return SELF
+
+
+_INVOLVEMENT = {"involvement", "role", "participation", "complicity", "responsibility", "hand"}
 
 
 def _involved(token: Token) -> list[Token] | str:

@@ -75,6 +75,16 @@ def is_temporal_token(token: Token) -> bool:
     return False
 
 
+def is_dated_month(token: Token) -> bool:
+    """ "Dec." in "the U.S. Department of Justice Dec. 20": a month before its day, whatever the parse."""
+    if token.lower_.rstrip(".") not in _time().months or not token.text[:1].isupper():
+        return False
+    doc, k = token.doc, token.i + 1
+    if k < len(doc) and doc[k].text == ".":
+        k += 1
+    return k < len(doc) and doc[k].like_num
+
+
 def is_temporal_name(name: str) -> bool:
     """True when ``name`` is a time phrase ("Tuesday", "last week", "on Monday", "in May 2017")."""
     return bool(_whole().fullmatch(name))
