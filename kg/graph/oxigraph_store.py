@@ -22,12 +22,9 @@ from typing import Any, BinaryIO
 from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions, Store, serialize
 
 from kg.errors import InputError, QueryError, QueryTimeout, StoreError
-from kg.graph import listing
 from kg.graph import sparql as sp
+from kg.graph.base import SparqlStoreBase
 from kg.graph.payload import ArticlePayload, delete_update, prepare, replace_update
-from kg.graph.records import ClaimFilter, ClaimRecord
-from kg.graph.sparql import STATS_KEYS
-from kg.graph.views import load_query
 from kg.graph.vocab import graph_iri
 from kg.models import Article, Claim
 from kg.settings import Settings, get_settings
@@ -42,8 +39,11 @@ def _store_error(path: Path, exc: OSError) -> StoreError:
     return StoreError(f"store at {path} cannot be used: {message}")
 
 
-class OxigraphStore:
+class OxigraphStore(SparqlStoreBase):
     """The Store protocol over an on-disk pyoxigraph store."""
+
+    write_batch = WRITE_BATCH
+    hash_chunk = 500
 
     def __init__(self, path: str | Path, settings: Settings | None = None) -> None:
         self.path = Path(path).expanduser()
@@ -140,27 +140,6 @@ class OxigraphStore:
             raise QueryError(f"query failed: {exc}") from None
         return items
 
-    def claims(self, filters: ClaimFilter | None = None, *, batch: int = 1000) -> Iterator[ClaimRecord]:
-        """Every claim matching ``filters``, streamed in the view's order (kg.graph.listing)."""
-        return listing.stream_claims(self.select, filters, batch)
-
-    def claims_page(
-        self, filters: ClaimFilter | None = None, after: str | None = None, limit: int = 50
-    ) -> tuple[list[ClaimRecord], str | None]:
-        """Up to ``limit`` claims after the cursor ``after`` and the next page's cursor (None at the end);
-        a page costs about the same whatever the store's size."""
-        return listing.claims_page(self.select, filters, after, limit)
-
-    def article_ids(self) -> list[str]:
-        return sorted(str(row["articleId"]) for row in self.select(load_query("store_article_ids")))
-
-    def stats(self) -> dict[str, int]:
-        rows = self.select(load_query("store_stats"))
-        row = rows[0] if rows else {}
-        return {key: int(row.get(key) or 0) for key in STATS_KEYS}
-
-    # --- writes ----------------------------------------------------------------------------------------
-
     def update(self, sparql: str) -> None:
         """Run a SPARQL UPDATE (named updates such as ``rebuttals.ru``); one transaction."""
         try:
@@ -169,33 +148,6 @@ class OxigraphStore:
             raise QueryError(f"SPARQL update syntax error: {exc}") from None
         except OSError as exc:
             raise _store_error(self.path, exc) from None
-
-    def stored_hashes(self, graphs: Sequence[NamedNode]) -> dict[str, str]:
-        """Content hash per graph IRI, for those of ``graphs`` that hold a whole article."""
-        found: dict[str, str] = {}
-        for start in range(0, len(graphs), 500):
-            chunk = graphs[start : start + 500]
-            query = sp.inject_rows(load_query("store_article_hashes"), ["g"], [[g] for g in chunk])
-            for row in self.select(query):
-                found[str(row["g"])] = str(row["hash"])
-        return found
-
-    def replace_article(self, article: Article, claims: Sequence[Claim]) -> bool:
-        return self.replace_articles([(article, claims)])[0]
-
-    def replace_articles(self, items: Iterable[tuple[Article, Sequence[Claim]]]) -> list[bool]:
-        """Store many articles; True for each one that was new or changed. Every article is replaced
-        atomically; new articles of a batch share one transaction."""
-        changed: list[bool] = []
-        batch: list[ArticlePayload] = []
-        for article, claims in items:
-            batch.append(prepare(article, claims))
-            if len(batch) >= WRITE_BATCH:
-                changed.extend(self.write_payloads(batch))
-                batch = []
-        if batch:
-            changed.extend(self.write_payloads(batch))
-        return changed
 
     def write_payloads(self, given: Sequence[ArticlePayload]) -> list[bool]:
         """Write prepared articles; one flag per item of ``given`` (True: new or changed)."""

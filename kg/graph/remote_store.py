@@ -23,13 +23,12 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 from pyoxigraph import (
-    NamedNode,
     QueryBoolean,
     QueryResultsFormat,
     RdfFormat,
@@ -39,14 +38,11 @@ from pyoxigraph import (
 )
 
 from kg.errors import QueryError, QueryTimeout, StoreError
-from kg.graph import listing
 from kg.graph import sparql as sp
-from kg.graph.payload import ArticlePayload, delete_update, prepare, replace_update
-from kg.graph.records import ClaimFilter, ClaimRecord
-from kg.graph.sparql import STATS_KEYS
+from kg.graph.base import SparqlStoreBase
+from kg.graph.payload import ArticlePayload, delete_update, replace_update
 from kg.graph.views import load_query
 from kg.graph.vocab import graph_iri
-from kg.models import Article, Claim
 from kg.settings import Settings, get_settings
 
 WRITE_BATCH = 100  # articles per update request
@@ -70,8 +66,11 @@ def endpoint_urls(url: str, update_url: str | None = None) -> tuple[str, str]:
     return query, update_url or update
 
 
-class RemoteStore:
+class RemoteStore(SparqlStoreBase):
     """The Store protocol over a SPARQL 1.1 Protocol endpoint."""
+
+    write_batch = WRITE_BATCH
+    hash_chunk = 200
 
     def __init__(self, url: str, settings: Settings | None = None, *, update_url: str | None = None) -> None:
         self.settings = settings or get_settings()
@@ -144,53 +143,6 @@ class RemoteStore:
         )
         response = self._query(sparql, fmt.media_type.split(";")[0])
         return response.content, response.headers.get("content-type", fmt.media_type)
-
-    def claims(self, filters: ClaimFilter | None = None, *, batch: int = 1000) -> Iterator[ClaimRecord]:
-        """Every claim matching ``filters``, streamed in the view's order (kg.graph.listing)."""
-        return listing.stream_claims(self.select, filters, batch)
-
-    def claims_page(
-        self, filters: ClaimFilter | None = None, after: str | None = None, limit: int = 50
-    ) -> tuple[list[ClaimRecord], str | None]:
-        """Up to ``limit`` claims after the cursor ``after`` and the next page's cursor (None at the end);
-        a page costs about the same whatever the store's size."""
-        return listing.claims_page(self.select, filters, after, limit)
-
-    def article_ids(self) -> list[str]:
-        return sorted(str(row["articleId"]) for row in self.select(load_query("store_article_ids")))
-
-    def stats(self) -> dict[str, int]:
-        rows = self.select(load_query("store_stats"))
-        row = rows[0] if rows else {}
-        return {key: int(row.get(key) or 0) for key in STATS_KEYS}
-
-    # --- writes ----------------------------------------------------------------------------------------
-
-    def stored_hashes(self, graphs: Sequence[NamedNode]) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for start in range(0, len(graphs), 200):
-            chunk = graphs[start : start + 200]
-            query = sp.inject_rows(load_query("store_article_hashes"), ["g"], [[g] for g in chunk])
-            for row in self.select(query):
-                found[str(row["g"])] = str(row["hash"])
-        return found
-
-    def replace_article(self, article: Article, claims: Sequence[Claim]) -> bool:
-        return self.replace_articles([(article, claims)])[0]
-
-    def replace_articles(self, items: Iterable[tuple[Article, Sequence[Claim]]]) -> list[bool]:
-        """Store many articles; True for each one that was new or changed. One update request per batch,
-        applied by the server as one transaction."""
-        changed: list[bool] = []
-        batch: list[ArticlePayload] = []
-        for article, claims in items:
-            batch.append(prepare(article, claims))
-            if len(batch) >= WRITE_BATCH:
-                changed.extend(self.write_payloads(batch))
-                batch = []
-        if batch:
-            changed.extend(self.write_payloads(batch))
-        return changed
 
     def write_payloads(self, given: Sequence[ArticlePayload]) -> list[bool]:
         latest = {p.article_id: p for p in given}
