@@ -28,3 +28,19 @@ def find(claims: list[Claim], actor, stance: str, target, negated: bool | None =
         and names_match(c.target, target)
         and (negated is None or c.negated == negated)
     ]
+
+
+def check_claims(extract, text: str, expected: list[tuple], forbidden: list[tuple]) -> None:
+    """The table check every pattern test shares: each expected (actor, stance, target[, negated]) is found,
+    no forbidden (actor, stance, target) is, and every evidence is the article text at its offsets."""
+    claims = extract(text)
+    shown = [(c.actor, c.stance, c.target, c.negated) for c in claims]
+    for actor, stance, target, *rest in expected:
+        negated = rest[0] if rest else False
+        assert find(claims, actor, stance, target, negated), f"missing {(actor, stance, target)} in {shown}"
+    for actor, stance, target in forbidden:
+        assert not find(claims, actor, stance, target, False), (
+            f"unwanted {(actor, stance, target)} in {shown}"
+        )
+    for claim in claims:
+        assert text[claim.start : claim.end] == claim.evidence

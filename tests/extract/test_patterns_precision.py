@@ -8,7 +8,7 @@ ONCE: (id, text, (actor, stance, target), evidence substring): exactly one such 
 from __future__ import annotations
 
 import pytest
-from extract_support import find
+from extract_support import check_claims, find
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -140,14 +140,7 @@ ONCE = [
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "expected", "forbidden"), [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
 def test_pattern(extract, text: str, expected: list[tuple], forbidden: list[tuple]) -> None:
-    claims = extract(text)
-    shown = [(c.actor, c.stance, c.target, c.negated) for c in claims]
-    for actor, stance, target in expected:
-        assert find(claims, actor, stance, target), f"missing {(actor, stance, target)} in {shown}"
-    for actor, stance, target in forbidden:
-        assert not find(claims, actor, stance, target), f"unwanted {(actor, stance, target)} in {shown}"
-    for claim in claims:
-        assert text[claim.start : claim.end] == claim.evidence
+    check_claims(extract, text, expected, forbidden)
 
 
 @pytest.mark.slow

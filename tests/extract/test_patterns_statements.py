@@ -8,7 +8,7 @@ subheadings. Each row: (id, text, expected claims, forbidden claims), read as in
 from __future__ import annotations
 
 import pytest
-from extract_support import find
+from extract_support import check_claims
 
 pytestmark = pytest.mark.slow
 
@@ -233,20 +233,6 @@ NAMES = [
 ]
 
 
-def _check(extract, text: str, expected: list[tuple], forbidden: list[tuple]) -> None:
-    claims = extract(text)
-    shown = [(c.actor, c.stance, c.target, c.negated) for c in claims]
-    for actor, stance, target, *rest in expected:
-        negated = rest[0] if rest else False
-        assert find(claims, actor, stance, target, negated), f"missing {(actor, stance, target)} in {shown}"
-    for actor, stance, target in forbidden:
-        assert not find(claims, actor, stance, target, False), (
-            f"unwanted {(actor, stance, target)} in {shown}"
-        )
-    for claim in claims:
-        assert text[claim.start : claim.end] == claim.evidence
-
-
 def _table(rows: list[tuple]):
     return pytest.mark.parametrize(
         ("text", "expected", "forbidden"), [r[1:] for r in rows], ids=[r[0] for r in rows]
@@ -255,32 +241,32 @@ def _table(rows: list[tuple]):
 
 @_table(STATEMENTS)
 def test_statement(extract, text: str, expected: list[tuple], forbidden: list[tuple]) -> None:
-    _check(extract, text, expected, forbidden)
+    check_claims(extract, text, expected, forbidden)
 
 
 @_table(REPRISALS)
 def test_reprisal_and_pressure(extract, text: str, expected: list[tuple], forbidden: list[tuple]) -> None:
-    _check(extract, text, expected, forbidden)
+    check_claims(extract, text, expected, forbidden)
 
 
 @_table(OWNED_ACTS)
 def test_owned_act(extract, text: str, expected: list[tuple], forbidden: list[tuple]) -> None:
-    _check(extract, text, expected, forbidden)
+    check_claims(extract, text, expected, forbidden)
 
 
 @_table(NESTED_DENIALS)
 def test_nested_denial(extract, text: str, expected: list[tuple], forbidden: list[tuple]) -> None:
-    _check(extract, text, expected, forbidden)
+    check_claims(extract, text, expected, forbidden)
 
 
 @_table(GOVERNMENTS)
 def test_government(extract, text: str, expected: list[tuple], forbidden: list[tuple]) -> None:
-    _check(extract, text, expected, forbidden)
+    check_claims(extract, text, expected, forbidden)
 
 
 @_table(NAMES)
 def test_names_and_subheadings(extract, text: str, expected: list[tuple], forbidden: list[tuple]) -> None:
-    _check(extract, text, expected, forbidden)
+    check_claims(extract, text, expected, forbidden)
 
 
 def test_list_after_modifier_is_not_split(extract) -> None:
