@@ -106,8 +106,8 @@ class ArticleContext:
 
     def spelling_of(self, name: str) -> str:
         """ "Hong Le" -> "Hong Lei" when the article also writes the name in full; one form alone is kept."""
-        if len(name.split()) < 2:
-            return name
+        if len(name.split()) < 2 or any(w.islower() for w in name.split()):
+            return name  # "Ministry of National Defense" is a body's name, not a misspelt person
         found = self._people_until(len(self.article.text)).resolve(name)
         return found.name if found is not None and found.via != "short" else name
 

@@ -20,8 +20,10 @@ def _pattern() -> re.Pattern[str]:
     data = tomllib.loads((LEXICON_DIR / "datelines.toml").read_text(encoding="utf-8"))
     agencies = "|".join(re.escape(a) for a in sorted(data["agencies"], key=len, reverse=True))
     dashes = "|".join(re.escape(d) for d in sorted(data["dashes"], key=len, reverse=True))
+    bare_dashes = "|".join(re.escape(d) for d in data.get("bare_dashes", ()))
+    bare = rf"|(?:{data['bare_place']})\s*(?:{bare_dashes})\s+" if bare_dashes else ""
     return re.compile(
-        rf"(?:{data['place']})?\s*\((?i:{agencies})\)\s*(?:{dashes})\s+",
+        rf"(?:{data['place']})?\s*\((?i:{agencies})\)\s*(?:{dashes})\s+{bare}",
         re.VERBOSE,
     )
 

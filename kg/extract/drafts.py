@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from kg.extract import entities
 from kg.extract.attribution import Frame, find_frames, frame_for, outer_frame
 from kg.extract.cues import Cue, find_cues
 from kg.extract.lexicon import load_lexicon
@@ -24,18 +25,6 @@ _SELF_PRONOUNS = {"it", "we", "they", "i"}
 _FIRST_PERSON = {"we", "i", "us"}
 # Speech verbs that claim a deed as one's own: "the group claimed to have stolen the data".
 _BOASTS = {"claim", "boast", "brag", "admit"}
-_ALLEGATIONS = {
-    "allegation",
-    "accusation",
-    "claim",
-    "charge",
-    "report",
-    "suggestion",
-    "assertion",
-    "rumor",
-    "blame",
-    "accuse",
-}
 
 
 @dataclass(slots=True)
@@ -63,9 +52,12 @@ def drafts_for(sent: Span, in_quote: bool) -> tuple[list[Draft], list[Frame]]:
             found = cue_targets(cue, sent)
             named = [t for t in found if not _refers_to_speaker(t)] if isinstance(found, list) else []
             accused.setdefault(denial.i, []).extend(named)
+    accusations = [c.token for c in cues if c.rule.stance == "accuse" and c.rule.kind == "agentive"]
     for cue in cues:
         if cue.rule.stance == "accuse" and _inside_denial(cue.token, denials, frames) is not None:
             continue
+        if cue.rule.kind == "predicate" and _inside_accusation(cue.token, accusations, frames):
+            continue  # "accused China of being behind the attacks": one claim, the accuser's
         draft = _draft(cue, sent, frames, in_quote)
         if draft is not None and draft.targets == SELF and accused.get(cue.token.i):
             draft.targets = accused[cue.token.i]  # the denier defends the party the allegation accused
@@ -95,7 +87,9 @@ def _rule_holds(cue: Cue, sent: Span) -> bool:
         return False
     if "needs_infinitive" in flags and not _infinitive(token):
         return False  # "urged the United States to stop", not "urged calm"
-    if "needs_allegation" in flags and not any(t.lemma_.lower() in _ALLEGATIONS for t in sent):
+    if "needs_allegation" in flags and not any(
+        t.lemma_.lower() in load_lexicon().allegations and t.i != token.i for t in sent
+    ):
         return False
     if (
         rule.kind == "agentive"
@@ -110,6 +104,8 @@ def _rule_holds(cue: Cue, sent: Span) -> bool:
         return False
     if "needs_attacker_object" in flags and not _attacker_object(token):
         return False
+    if "needs_light_verb" in flags and not (token.dep_ == "dobj" and token.head.lemma_ in ("play", "have")):
+        return False  # "played a role in", "had a hand in"
     return not (rule.target == "noun_by" and token.pos_ not in ("NOUN", "PROPN"))
 
 
@@ -150,6 +146,20 @@ def _inside_denial(token: Token, denials: list[Token], frames: list[Frame]) -> T
                 break
             node = node.head
     return None
+
+
+def _inside_accusation(token: Token, accusations: list[Token], frames: list[Frame]) -> bool:
+    """Is the cue the content of an accusation verb's charge ("accused X of being behind the attacks",
+    "blamed X for orchestrating"), with no act of saying between them?"""
+    spoken = {f.verb.i for f in frames}
+    node = token
+    while node.head.i != node.i:
+        child, node = node, node.head
+        if node.i in spoken:
+            return False
+        if node.pos_ == "VERB" and any(node.i == a.i for a in accusations):
+            return child.dep_ == "prep"  # the charge, not the subject ("the people behind it were linked")
+    return False
 
 
 def _attacker_subject(token: Token) -> bool:
@@ -245,7 +255,8 @@ def _draft(cue: Cue, sent: Span, frames: list[Frame], in_quote: bool) -> Draft |
     named = headline if headline is not None else passive_agent
     if agentive or headline is not None:
         own = conjuncts(named) if named is not None else _own_actor(token)
-        enclosing = frame_for(token, frames) if own and all(a.lower_ in _FIRST_PERSON for a in own) else None
+        voiced = (own and all(a.lower_ in _FIRST_PERSON for a in own)) or _quoted_state(own, token)
+        enclosing = frame_for(token, frames) if voiced else None
         if enclosing is not None and not any(s.lower_ in _FIRST_PERSON for s in enclosing.speakers):
             own = list(enclosing.speakers)  # "“We reject any involvement,” Peskov said": Peskov
         if own:
@@ -287,10 +298,29 @@ def _framed(
     if "own_deed_only" in rule.flags:
         return None
     outer = outer_frame(frame, frames)
-    if outer is not None and all(a.lower_ in _FIRST_PERSON for a in actors):
+    if outer is not None and all(a.lower_ in _FIRST_PERSON or _unsigned_document(a) for a in actors):
         actors, outer = list(outer.speakers), None  # "“We have concluded that ...,” X said": X
     channels = list(frame.channels) + (list(outer.speakers) if outer is not None else [])
     return Draft(cue, actors, targets, frame.verb, pol, True, channels)
+
+
+def _quoted_state(own: list[Token], token: Token) -> bool:
+    """ "“China condemns the spreading of lies,” she said": a state speaking in its official's quote is
+    the official's claim."""
+    if not own:
+        return False
+    before = token.doc[token.sent.start : min(a.i for a in own)].text  # the quote opens before the state
+    opened = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    return opened and all(entities.state(a.text) is not None for a in own)
+
+
+def _unsigned_document(token: Token) -> bool:
+    """ "X said that an investigation showed ...": a finding with no author of its own is the speaker's."""
+    return (
+        token.pos_ == "NOUN"
+        and token.lemma_.lower() in load_lexicon().speech_nouns
+        and not any(c.dep_ in ("poss", "compound") or c.pos_ == "PROPN" for c in token.children)
+    )
 
 
 def _reads_passive(token: Token) -> bool:

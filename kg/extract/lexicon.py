@@ -34,6 +34,7 @@ class Lexicon:
     naming_nouns: frozenset[str]
     channel_verbs: frozenset[str]
     causative: frozenset[str]
+    allegations: frozenset[str]
     cues: tuple[CueRule, ...]
     phrases: tuple[CueRule, ...]
     context_stems: tuple[str, ...]
@@ -87,6 +88,7 @@ _FLAG_KEYS = (
     "needs_threat_modal",
     "own_deed_only",
     "needs_attacker_object",
+    "needs_light_verb",
 )
 
 
@@ -116,6 +118,7 @@ def load_lexicon() -> Lexicon:
         naming_nouns=frozenset(speech.get("naming_nouns", ())),
         channel_verbs=frozenset(speech["channel_verbs"]),
         causative=frozenset(speech["causative"]),
+        allegations=frozenset(speech.get("allegations", ())),
         cues=tuple(_rule(entry, "predicate") for entry in cues["cue"]),
         phrases=tuple(
             _rule({**entry, "text": text}, "phrase")

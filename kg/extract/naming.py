@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from kg.extract import entities
 from kg.extract.context import TITLES, ArticleContext, Mention
 from kg.extract.lexicon import LEXICON_DIR, load_lexicon
-from kg.extract.phrases import RELATIVE, char_offset, is_pronoun, name_span, np_tokens, with_preps
+from kg.extract.phrases import RELATIVE, char_offset, clause_end, is_pronoun, name_span, np_tokens, with_preps
 from kg.extract.temporal import is_dated_month
 from kg.resolve.acronyms import is_acronym
 from kg.resolve.names import name_type, person_after_body
@@ -83,7 +83,10 @@ def name_party(head: Token, ctx: ArticleContext, role: str) -> Party | None:
     owner = _owner(head)
     if owner is not None and role == "actor":  # "researchers at Secureworks", "an En Marche! official"
         if owner.head.i == head.i and owner.i < head.i:  # a name written before the noun
-            return _named(_clean(head.doc[owner.i : head.i].text), owner, ctx, start)
+            kept = [
+                t.i for t in owner.subtree if t.dep_ not in ("det", "poss", "punct")
+            ]  # "Chinese Foreign Ministry"
+            return _named(_clean(head.doc[min(kept, default=owner.i) : head.i].text), owner, ctx, start)
         named = name_party(owner, ctx, role)
         if named is not None:
             return named
@@ -118,8 +121,8 @@ def name_party(head: Token, ctx: ArticleContext, role: str) -> Party | None:
         phrase = head.doc[shared.left_edge.i : head.i + 1].text
         text = phrase
     restrictive = [t for t in head.rights if t.dep_ in ("relcl", "acl")]
-    if role == "target" and restrictive and restrictive[0].right_edge.i - tokens[0].i < 12:
-        phrase = head.doc[tokens[0].i : restrictive[0].right_edge.i + 1].text
+    if role == "target" and restrictive and clause_end(restrictive[0]) - tokens[0].i < 12:
+        phrase = head.doc[tokens[0].i : clause_end(restrictive[0]) + 1].text
     state = entities.states_in(text)
     return Party(_clean(phrase), _type_of_common(head), state[0][2] if state else "")
 
@@ -200,7 +203,7 @@ def _proper_name(head: Token) -> str | None:
             and not is_dated_month(child)
         ):
             return _proper_name(child)
-    if head.pos_ != "PROPN":
+    if head.pos_ != "PROPN" or head.is_lower:  # "the Belgian foreign ministry" tagged as a name
         return None
     if head.pos_ == "PROPN":
         start, end = name_span(head)
@@ -424,10 +427,26 @@ def _pronoun(head: Token, ctx: ArticleContext) -> Party | None:
     if lower in {"we", "i", "us", "our"}:
         return ctx.last_speaker(True, char_offset(head)) or ctx.last_speaker(False, char_offset(head))
     found = ctx.last_speaker(person, char_offset(head))
-    if found is None and person:
-        mention = ctx.last({"person"}, char_offset(head))
-        return Party(mention.name, "person") if mention else None
+    mention = ctx.last({"person"}, char_offset(head)) if person else None
+    if mention is not None and (found is None or _named_since_speaker(ctx, mention)):
+        return Party(mention.name, "person")  # a person named after the last speaker's sentence
     return found
+
+
+def _named_since_speaker(ctx: ArticleContext, mention: Mention) -> bool:
+    """Was ``mention`` made in a sentence after the last person that spoke?"""
+    spoke = [start for start, p in ctx.speakers if p.type == "person" and start <= mention.start]
+    text = ctx.article.text
+    introduced = text[max(0, mention.start - 40) : mention.start].lower().split()[-3:]
+    if not any(word.strip(",") in _person_roles() for word in introduced):
+        return False  # only a person introduced by a role ("adviser Thomas Bossert"), not any capitalised run
+    return not spoke or bool(re.search(r"[.!?][\"”’]?\s", text[spoke[-1] : mention.start]))
+
+
+@cache
+def _person_roles() -> frozenset[str]:
+    with open(LEXICON_DIR / "parties.toml", "rb") as handle:
+        return frozenset(tomllib.load(handle).get("names", {}).get("person_roles", ()))
 
 
 def _clean(text: str) -> str:

@@ -31,6 +31,10 @@ def is_negated(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "neg" or (child.lower_ in lex.negators and child.dep_ in ("advmod", "det", "neg")):
             return True
+    if token.dep_ == "conj" and any(  # "never had ... nor has it ever supported": "nor" before the conjunct
+        c.lower_ == "nor" and c.i < token.i for c in token.head.children
+    ):
+        return True
     # "was not behind": the negator hangs on the copula the cue depends on
     return token.dep_ in ("prep", "acomp", "attr") and any(c.dep_ == "neg" for c in token.head.children)
 

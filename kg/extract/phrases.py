@@ -72,13 +72,23 @@ def subject_of(verb: Token) -> Token | None:
     node, came_from = verb, ""
     while node is not None and seen < 8:
         seen += 1
+        if came_from in ("xcomp", "ccomp") and _relative_object(node):
+            return node.head  # "the agency, which officials said played a role": the agency played it
         for child in node.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return antecedent(child)
+        for aux in (c for c in node.children if c.dep_ in ("aux", "auxpass")):  # subject hung on "are"
+            for child in aux.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return antecedent(child)
         if node.dep_ == "relcl":
             return node.head
         if node.dep_ in ("acl",) and node.head.pos_ in {"NOUN", "PROPN"}:
             return node.head
+        if node.dep_ == "prep" and came_from == "pcomp" and _charges_object(node):
+            objects = [c for c in node.head.children if c.dep_ == "dobj"]
+            if objects:  # "accused China of being behind": the one accused is the subject
+                return antecedent(objects[0])
         if node.dep_ == "dobj" and came_from == "prep":  # "took criticism for trying to pin X on Y"
             node, came_from = node.head, node.dep_
             continue
@@ -89,6 +99,23 @@ def subject_of(verb: Token) -> Token | None:
         came_from = node.dep_
         node = node.head if node.head.i != node.i else None
     return None
+
+
+def _relative_object(verb: Token) -> bool:
+    """A relative clause whose pronoun is the object of its verb of saying ("which officials said ...")."""
+    return verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in RELATIVE for c in verb.children)
+
+
+def _charges_object(prep: Token) -> bool:
+    """ "accused China of being", "blamed X for trying", "charged X with hacking": the charge is the
+    object's deed ("took criticism for trying" is the subject's)."""
+    verbs = {
+        lemma
+        for rule in load_lexicon().cues
+        if rule.kind == "agentive" and rule.stance in ("accuse", "condemn")
+        for lemma in rule.lemmas
+    }
+    return prep.lower_ in ("of", "for", "with") and prep.head.lemma_.lower() in verbs
 
 
 def antecedent(token: Token) -> Token:
@@ -290,6 +317,13 @@ def _starts_charge(prep: Token) -> bool:
 
 
 _CHARGE_PREPS = {"of", "for", "over", "with", "in"}
+
+
+def clause_end(clause: Token) -> int:
+    """The last token of a restrictive clause, before any charge inside it ("hackers [linked to Iran] of
+    targeting banks")."""
+    cuts = [t.i - 1 for t in clause.subtree if t.dep_ == "prep" and t.i > clause.i and _starts_charge(t)]
+    return min([clause.right_edge.i, *cuts])
 
 
 def _is_party_word(token: Token) -> bool:

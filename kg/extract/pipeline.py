@@ -8,6 +8,7 @@ switched on with ``Extractor(nlp, use_ner=True)``). Parties are then named in ar
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -23,7 +24,7 @@ from kg.extract.drafts import SELF, Draft, drafts_for
 from kg.extract.lexicon import LEXICON_DIR, context_pattern, load_lexicon
 from kg.extract.naming import Party, name_party
 from kg.extract.negation import refusal_in_text
-from kg.extract.phrases import given_name, np_tokens
+from kg.extract.phrases import given_name, np_tokens, with_preps
 from kg.extract.sentences import headline_form, split_sentences
 from kg.extract.sides import (
     act_phrase,
@@ -297,15 +298,30 @@ def _actors(draft: Draft, plan: _Plan, ctx: ArticleContext, index: int) -> list[
         if several:
             out.extend((party, sentence) for party in several)
             continue
-        token = given_name(token) or token  # "a group of activist hackers called Solntsepyok"
+        named = given_name(token)  # "a group of activist hackers called Solntsepyok"
+        described = token.lemma_.lower() in lex.descriptors.get("group", ())
+        token = named or token
         party = claiming_group(draft, token, ctx) or name_party(token, ctx, "actor")
         if party is None or not party.name:
             continue
+        if named is not None and described and party.type in ("person", "organization", "unknown"):
+            party = replace(party, type="group", affiliation="")  # "a hacker group named X" is a group
         lemma = token.lemma_.lower()
         if party.type == "unknown" and token.text.islower() and lemma not in lex.parties | lex.attackers:
-            continue  # "the conflict", "an analysis", "our rapid growth" speak for nobody
-        out.append((party, sentence))
+            party = _signed_document(token, party, lex)  # "the conflict", "an analysis" speak for nobody
+        if party is not None:
+            out.append((party, sentence))
     return out
+
+
+def _signed_document(token: Token, party: Party, lex) -> Party | None:
+    """ "A U.S. indictment accused ...", "a United Nations report said ...": a document of a named issuer
+    speaks for it; an unsigned one ("an analysis") for nobody."""
+    named = party.affiliation or any(c.pos_ == "PROPN" for c in token.lefts)
+    if token.lemma_.lower() not in lex.speech_nouns or not named:
+        return None
+    name = re.sub(r"^(a|an|the)\s+", "", party.name, flags=re.IGNORECASE)
+    return replace(party, name=name, type="government" if party.affiliation else "organization")
 
 
 def _alternative(token: Token) -> bool:
@@ -330,6 +346,8 @@ def _targets(draft: Draft, actor: Party, ctx: ArticleContext) -> list[Party]:
             continue
         if token.lemma_.lower() in lex.acts:  # "claimed responsibility for the attack": an act, not a party
             party = replace(party, is_act=True)
+        if draft.cue.rule.stance == "condemn" and party.type == "unknown" and token.pos_ == "NOUN":
+            party = replace(party, name=with_preps(token).removeprefix("the "))  # "spreading of lies"
         if draft.cue.rule.stance == "acknowledge" and party.type not in ("government", "group", "person"):
             party = replace(party, name=act_phrase(token), is_act=True)  # "the attack on Colonial Pipeline"
         out.append(party)
@@ -347,8 +365,11 @@ def _acceptable(token: Token, party: Party, draft: Draft, actor: Party, lex) -> 
         "on",
         "to",
         "object_of_for",
+        "claimed_act",
     ):
         return token.lemma_.lower() not in lex.non_parties or rule.stance != "pledge"
+    if rule.stance == "condemn" and token.lemma_.lower() in lex.acts and token.pos_ == "NOUN":
+        return True  # "the cyber operation targeting X is unacceptable": the act condemned
     if token.lemma_.lower() in lex.non_parties or name in _BARE_ATTACKERS or _bare_descriptor(token, party):
         return False
     if "state_or_group_target" in rule.flags:

@@ -56,7 +56,10 @@ def own_side(actor: Party) -> Party:
 
 
 def names_no_party(token: Token, lex) -> bool:
-    """ "the possibility that this could be", "the reports": a lower-case noun that is no party."""
+    """ "the possibility that this could be", "the reports": a lower-case noun that is no party; "it",
+    "we" (a denial's pronoun stands for the denier's side)."""
+    if token.pos_ == "PRON" and token.lower_ in ("it", "we", "they", "us", "i"):
+        return True
     owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in token.children)
     return (
         token.pos_ == "NOUN"

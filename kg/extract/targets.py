@@ -294,6 +294,16 @@ def _object_of_for(token: Token, _preps: tuple[str, ...]) -> list[Token]:
     return found
 
 
+def _claimed_act(token: Token, _preps: tuple[str, ...]) -> list[Token]:
+    """ "an attack claimed by supporters of X": the act the participle describes (a claim of anything
+    else, "claimed that ...", names no act)."""
+    acts = load_lexicon().acts
+    head = token.head
+    if token.dep_ in ("acl", "relcl", "amod") and head.lemma_.lower() in acts:
+        return [head]
+    return []
+
+
 def _for(token: Token, _preps: tuple[str, ...]) -> list[Token]:
     """ "a front for a Russian hacking group", "an arm of the GRU": whom the party works for."""
     return list(prep_objects(token, {"for", "of"}))
@@ -318,6 +328,9 @@ _PREFIX_DEPS = ("npadvmod", "compound", "amod", "nmod", "advmod")
 def _denied_involvement(token: Token) -> list[Token] | str:
     """ "denies Russian involvement", "reject any involvement of Moscow": the party whose involvement is
     denied, when the denial's object names it; else the actor's own side (:data:`SELF`)."""
+    alleged = _allegation_parties(token)
+    if alleged:  # "accusations against Chinese soldiers are groundless": the soldiers are defended
+        return alleged
     for obj in (c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in _INVOLVEMENT):
         named = _involved(obj)
         if named == SELF:
@@ -325,6 +338,30 @@ def _denied_involvement(token: Token) -> list[Token] | str:
         if named and entities.state(named[0].text) is not None:
             return named
     return SELF
+
+
+def _allegation_parties(token: Token) -> list[Token]:
+    """The parties named by the allegation a verdict is predicated of ("accusations against X are
+    groundless", "speculation about Beijing was irresponsible"); none for other subjects."""
+    if token.pos_ not in ("ADJ", "NOUN") or token.dep_ not in ("acomp", "attr", "conj", "ROOT"):
+        return []
+    subject = subject_of(token)
+    if subject is None or subject.lemma_.lower() not in load_lexicon().allegations:
+        return []
+    lex = load_lexicon()
+    named = list(prep_objects(subject, {"of", "on"}))
+    named += [  # "accusations [of hacking] against X": "against"/"about" anywhere in the phrase
+        o
+        for p in subject.subtree
+        if p.dep_ == "prep" and p.lower_ in ("against", "about")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return [
+        o
+        for o in named
+        if o.pos_ == "PROPN" or o.lemma_.lower() in lex.attackers or entities.state(o.text) is not None
+    ]
 
 
 _INVOLVEMENT = {"involvement", "role", "participation", "complicity", "responsibility", "hand"}
@@ -374,6 +411,7 @@ _FINDERS = {
     "near": _near,
     "object_of_for": _object_of_for,
     "for": _for,
+    "claimed_act": _claimed_act,
     "envoy": _envoy,
     "held": _held,
     "possessor": _possessed_act,

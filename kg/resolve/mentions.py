@@ -54,6 +54,7 @@ def find_people(text: str) -> list[Mention]:
     """People named in ``text`` (runs of capitalised words), plus groups, outlets and organisations whose
     name's last word says what they are."""
     found = []
+    spans = _institution_spans(text)
     for match in _CAPITALISED.finditer(text):
         headline = _in_headline(text, match.start())
         words = [w for w in match.group(0).split() if w.lower() not in title_words()]
@@ -64,11 +65,38 @@ def find_people(text: str) -> list[Mention]:
         if not 2 <= len(words) <= 4:
             continue
         kind = _KINDS.get(name_type(" ".join(words)) or "", "person")
-        if kind == "person" and headline:
+        if kind == "person":
+            words = _outside_institutions(text, match, words, spans)
+        if kind == "person" and (headline or len(words) < 2):
             continue  # "Spokesperson ... Condemns Indiscriminate Network Attacks": every word is capitalised
         if kind != "person" or words[-1].lower() not in _ORG_SUFFIX:
             found.append(Mention(match.start(), " ".join(words), kind))
     return found
+
+
+def _institution_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names a state or an agency ("United States", "Democratic People's Republic of Korea",
+    "White House"): capitalised runs inside these are no people."""
+    spans = [(start, end) for start, end, _state, kind in _safe(places.find_states, text) if kind == "name"]
+    return spans + [(start, end) for start, end, _a in _safe(agencies.find_agencies, text)]
+
+
+def _outside_institutions(text: str, match: re.Match[str], words: list[str], spans) -> list[str]:
+    """The words of a run left once leading words inside a state's or an agency's name are dropped
+    ("Kremlin Dmitry Peskov" -> "Dmitry Peskov", "United States" -> none); none for the rest of an
+    institution's name after "of" ("Ministry of [Foreign Affairs]")."""
+    before = text[max(0, match.start() - 40) : match.start()].split()
+    body_words = {w.lower() for w in lexicon()["organization_words"]}
+    if len(before) >= 2 and before[-1] == "of" and before[-2].lower() in body_words:
+        return []
+    run = match.group(0)
+    kept = list(words)
+    while kept:
+        at = match.start() + run.find(kept[0])
+        if not any(start <= at < stop for start, stop in spans):
+            break
+        kept.pop(0)
+    return kept
 
 
 _WORD = re.compile(r"\b[A-Za-z][a-z]+\b")

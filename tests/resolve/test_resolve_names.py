@@ -179,6 +179,25 @@ def test_find_people_in_running_text() -> None:
     assert not any(name.startswith("Instead") for name, _ in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "not_people"),
+    [
+        # states and agencies written in capitals are no people; a person after an agency's name is kept
+        ("The United States and the White House said so.", None, ("United States", "White House")),
+        ("Kremlin Spokesman Dmitry Peskov spoke to the press.", "Dmitry Peskov", ("Kremlin Dmitry Peskov",)),
+        # the rest of an institution's name after "of" names nobody
+        ("The Ministry of Foreign Affairs issued a note.", None, ("Foreign Affairs",)),
+        ("The Ministry of National Defense issued a note.", None, ("National Defense",)),
+        # a metonym keeps its run: "Washington Free Beacon" is one name
+        ("The Washington Free Beacon reported it.", "Washington Free Beacon", ("Free Beacon",)),
+    ],
+)
+def test_find_people_not_institutions(text: str, person: str | None, not_people: tuple[str, ...]) -> None:
+    found = {m.name for m in find_people(text) if m.kind == "person"}
+    assert person is None or person in found
+    assert not found & set(not_people)
+
+
 def test_find_parties_in_running_text() -> None:
     found = {
         (m.name, m.kind)
