@@ -2,7 +2,7 @@
 
 The store is built through the real mapping (``kg/graph/rdf.py``: claims, evidence selectors, parties)
 from bench/export.py's synthetic network (5,000 claimants, 800 targets, 8 claims per article), bulk
-loaded, with the rebuttal links derived by ``rebuttals.ru``. For each listing it prints the median time
+loaded, with the rebuttal links derived (``kg/graph/rebuttals.py``). For each listing it prints the median time
 of the first page (50 records), of a page deep in the listing, and (with ``--stream``) of streaming every
 match.
 
@@ -27,8 +27,8 @@ sys.path.insert(0, str(ROOT))
 from bench.export import CLAIMS_PER_ARTICLE, _claim_of, _with_offsets, synthetic_claims  # noqa: E402
 from kg.graph.oxigraph_store import OxigraphStore  # noqa: E402
 from kg.graph.payload import ArticlePayload, prepare  # noqa: E402
+from kg.graph.rebuttals import refresh_rebuttals  # noqa: E402
 from kg.graph.records import ClaimFilter  # noqa: E402
-from kg.graph.views import load_query  # noqa: E402
 from kg.models import Article  # noqa: E402
 from kg.settings import Settings  # noqa: E402
 
@@ -63,7 +63,7 @@ def build(count: int, directory: Path) -> OxigraphStore:
     if not marker.exists():
         started = time.perf_counter()
         store.bulk_load_payloads(payloads(count))
-        store.update(load_query("rebuttals"))
+        refresh_rebuttals(store)
         marker.touch()
         print(f"built {count:,} claims in {time.perf_counter() - started:.1f} s: {store.stats()}")
     return store

@@ -33,7 +33,7 @@ from kg.ask import answer  # noqa: E402
 from kg.ask.match import core, norm  # noqa: E402
 from kg.errors import KgError  # noqa: E402
 from kg.graph import open_store  # noqa: E402
-from kg.graph.loader import refresh_rebuttals  # noqa: E402
+from kg.graph.rebuttals import refresh_rebuttals  # noqa: E402
 from kg.ingest.readers import read_file  # noqa: E402
 from kg.models import Article, Claim  # noqa: E402
 from kg.settings import Settings  # noqa: E402

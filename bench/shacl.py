@@ -14,8 +14,8 @@ from pyoxigraph import Store
 
 from kg.extract import get_extractor
 from kg.graph.rdf import article_quads
+from kg.graph.rebuttals import refresh_rebuttals
 from kg.graph.shacl import validate
-from kg.graph.views import load_query
 from kg.ingest import read_paths
 from kg.models import Article
 
@@ -37,7 +37,7 @@ def main(argv: list[str]) -> int:
         store.extend(article_quads(item, found))
         articles += 1
         claims += len(found)
-    store.update(load_query("rebuttals"))
+    refresh_rebuttals(store)
     built = time.perf_counter() - started
     started = time.perf_counter()
     conforms, report = validate(store)

@@ -17,7 +17,7 @@ from api.problems import problem_responses
 from api.schemas import ArticleDetail, ArticlePage, IngestResult, claim_dict
 from kg.errors import InputError, NotFound, PayloadTooLarge, UnsupportedMediaType
 from kg.graph.loader import delete_article as delete_stored_article
-from kg.graph.loader import refresh_rebuttals
+from kg.graph.loader import store_extracted
 from kg.graph.records import ClaimFilter
 from kg.graph.store import Store
 from kg.graph.views import load_query
@@ -91,9 +91,7 @@ def _extract_and_store(store: Store, article: Article) -> tuple[bool, bool, list
 
     existed = bool(article_meta(store, article.id))
     claims = get_extractor().extract(article)
-    changed = store.replace_article(article, claims)
-    if changed:
-        refresh_rebuttals(store)  # as `kg ingest` does after a run that changed something
+    [changed] = store_extracted(store, [(article, claims)])  # rebuttal links refreshed as `kg ingest` does
     return not existed, changed, [claim.to_dict() for claim in claims]
 
 

@@ -2,8 +2,8 @@
 
 Shared by ``kg ingest`` and the API, so both count and report the same way. One bad input or one
 article the extractor fails on never stops the others; each is reported in :attr:`IngestReport.errors`.
-After a run that changed anything (and after a delete) the derived rebuttal links are recomputed with
-``kg/queries/rebuttals.ru``.
+The derived rebuttal links are kept up to date by :class:`kg.graph.rebuttals.RebuttalTracker`: at the
+end of a run (and after a delete) the links about the parties the run touched are recomputed.
 """
 
 from __future__ import annotations
@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError, KgError, NotFound
+from kg.errors import InputError, KgError
+from kg.graph.payload import ArticlePayload, prepare
+from kg.graph.rebuttals import RebuttalTracker
 from kg.graph.store import Store
-from kg.graph.views import load_query
+from kg.graph.vocab import graph_iri
 from kg.models import Article, Claim
 
 BATCH = 50  # articles per store write
@@ -48,21 +50,35 @@ class IngestReport:
         }
 
 
-def refresh_rebuttals(store: Store) -> None:
-    """Recompute the derived rebuttal links, when the ontology's update is installed."""
-    try:
-        update = load_query("rebuttals")
-    except NotFound:
-        return
-    store.update(update)  # type: ignore[attr-defined]
-
-
 def delete_article(store: Store, article_id: str) -> bool:
     """Remove an article's graph and the rebuttal links that pointed into it."""
+    tracker = RebuttalTracker(store)  # type: ignore[arg-type]
+    tracker.before_change([graph_iri(article_id)])
     removed = store.delete_article(article_id)
-    if removed:
-        refresh_rebuttals(store)
+    tracker.refresh()
     return removed
+
+
+def store_extracted(store: Store, batch: Sequence[tuple[Article, Sequence[Claim]]]) -> list[bool]:
+    """Store extracted articles and refresh the rebuttal links they touch; True for each one that was
+    new or changed (an article whose claims cannot be mapped raises InputError before anything is
+    written)."""
+    tracker = RebuttalTracker(store)  # type: ignore[arg-type]
+    payloads = [prepare(article, claims) for article, claims in batch]
+    changed = write_tracked(store, tracker, payloads)
+    tracker.refresh()
+    return changed
+
+
+def write_tracked(store: Store, tracker: RebuttalTracker, payloads: Sequence[ArticlePayload]) -> list[bool]:
+    """Write prepared articles, telling ``tracker`` which graphs change before and after the write."""
+    stored = store.stored_hashes([p.graph for p in payloads])  # type: ignore[attr-defined]
+    tracker.before_change(
+        [p.graph for p in payloads if p.graph.value in stored and stored[p.graph.value] != p.content_hash]
+    )
+    flags = store.write_payloads(payloads)  # type: ignore[attr-defined]
+    tracker.after_write([p.graph for p, changed in zip(payloads, flags, strict=True) if changed])
+    return flags
 
 
 class Ingestor:
@@ -77,6 +93,7 @@ class Ingestor:
         self.extractor = extractor
         self.report = IngestReport()
         self._known = set(store.article_ids())
+        self._rebuttals = RebuttalTracker(store)  # type: ignore[arg-type]
         self._pending: list[tuple[Article, Sequence[Claim]]] = []
 
     def add(self, item: Article | InputError) -> None:
@@ -99,23 +116,17 @@ class Ingestor:
     def flush(self) -> None:
         """Write the pending articles (an article whose claims cannot be mapped is reported, not stored)."""
         batch, self._pending = self._pending, []
-        if not batch:
+        prepared: list[tuple[Article, Sequence[Claim], ArticlePayload]] = []
+        for article, claims in batch:
+            try:
+                prepared.append((article, claims, prepare(article, claims)))
+            except InputError as exc:
+                self.report.errors.append(exc.message)
+        if not prepared:
             return
-        try:
-            flags = self.store.replace_articles(batch)  # type: ignore[attr-defined]
-        except InputError:
-            flags = [self._write_one(article, claims) for article, claims in batch]
-        for (article, claims), changed in zip(batch, flags, strict=True):
-            if changed is None:
-                continue
+        flags = write_tracked(self.store, self._rebuttals, [payload for *_, payload in prepared])
+        for (article, claims, _), changed in zip(prepared, flags, strict=True):
             self._count(article, claims, changed)
-
-    def _write_one(self, article: Article, claims: Sequence[Claim]) -> bool | None:
-        try:
-            return self.store.replace_article(article, claims)
-        except InputError as exc:
-            self.report.errors.append(exc.message)
-            return None
 
     def _count(self, article: Article, claims: Sequence[Claim], changed: bool) -> None:
         if not changed:
@@ -130,8 +141,7 @@ class Ingestor:
 
     def finish(self) -> IngestReport:
         self.flush()
-        if self.report.new or self.report.changed:
-            refresh_rebuttals(self.store)
+        self._rebuttals.refresh()
         return self.report
 
 

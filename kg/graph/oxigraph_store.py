@@ -141,7 +141,7 @@ class OxigraphStore(SparqlStoreBase):
         return items
 
     def update(self, sparql: str) -> None:
-        """Run a SPARQL UPDATE (named updates such as ``rebuttals.ru``); one transaction."""
+        """Run a SPARQL UPDATE (named updates such as ``rebuttals_unlink_graphs.ru``); one transaction."""
         try:
             self.raw.update(sparql)
         except SyntaxError as exc:

@@ -156,6 +156,28 @@ def inject_rows_in_graph(sparql: str, names: Sequence[str], rows: Sequence[Seque
     raise QueryError("query has no GRAPH group to bind values in")
 
 
+def fill_values(sparql: str, name: str, terms: Sequence[Term] | None) -> str:
+    """``sparql`` with every empty ``VALUES ?name { }`` block filled with ``terms``, or removed when
+    ``terms`` is None (no restriction).
+
+    For named updates scoped by a set of values: SPARQL Update has no bindings, and a subquery only sees
+    the values given inside it, so the text marks each place where the values belong."""
+    tokens = list(_tokens(sparql))
+    pattern = [("word", "VALUES"), ("var", f"?{name}"), ("open", "{"), ("close", "}")]
+    cuts = [
+        (tokens[i][2] - len(tokens[i][1]), tokens[i + 3][2])
+        for i in range(len(tokens) - 3)
+        if [(kind, text.upper() if kind == "word" else text) for kind, text, _ in tokens[i : i + 4]]
+        == pattern
+    ]
+    if not cuts:
+        raise QueryError(f"query has no empty VALUES block for ?{name}")
+    block = "" if terms is None else f"VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}"
+    for start, end in reversed(cuts):
+        sparql = sparql[:start] + block + sparql[end:]
+    return sparql
+
+
 def inject_values(sparql: str, terms: Mapping[str, Term]) -> str:
     """``sparql`` with one row of bound ``terms`` (see :func:`inject_rows`)."""
     return inject_rows(sparql, list(terms), [list(terms.values())])

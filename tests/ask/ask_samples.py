@@ -106,7 +106,7 @@ def claims_for(article_id: str) -> list[Claim]:
 
 def load(store: object) -> None:
     """Put both sample articles into ``store`` and derive the rebuttal links, as ingest does."""
-    from kg.graph.loader import refresh_rebuttals
+    from kg.graph.rebuttals import refresh_rebuttals
 
     for article_id, article in ARTICLES.items():
         store.replace_article(article, claims_for(article_id))  # type: ignore[attr-defined]

@@ -7,7 +7,7 @@ import pytest
 from store_samples import accusation_article, denial_article, synthetic_article
 
 from kg.errors import InputError
-from kg.graph.loader import refresh_rebuttals
+from kg.graph.rebuttals import refresh_rebuttals
 from kg.graph.records import ClaimFilter
 from kg.graph.sparql import claim_filter_terms
 from kg.graph.views import load_query, record_from_row

@@ -7,6 +7,7 @@ from graph_samples import seed_article, seed_claims
 from pyoxigraph import Store
 
 from kg.graph.rdf import article_quads
+from kg.graph.rebuttals import refresh_rebuttals
 from kg.graph.sparql import binding_terms, inject_values, plain_rows
 from kg.graph.views import load_query, party_from_row
 from kg.graph.vocab import actor_iri
@@ -35,7 +36,7 @@ def store() -> Store:
         extra={"actor_aliases": ["Hong Le"]},
     )
     store.extend(article_quads(later, [deny]))
-    store.update(load_query("rebuttals"))
+    refresh_rebuttals(store)
     return store
 
 

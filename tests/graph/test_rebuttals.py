@@ -7,7 +7,7 @@ from graph_samples import claim, seed_article, seed_claims
 from pyoxigraph import NamedNode, Store
 
 from kg.graph.rdf import article_quads, claim_node
-from kg.graph.views import load_query
+from kg.graph.rebuttals import Statement, party_links, refresh_rebuttals
 from kg.graph.vocab import AKG, DERIVED_REBUTTALS_GRAPH, graph_iri
 from kg.models import Article, Claim
 
@@ -91,7 +91,7 @@ def test_rebuttal_rules(description, fields, deny_date, accuse_date, expected):
     deny = claim(**{**HONG, **fields})
     load(store, "accusation", accuse_date, [CLAPPER])
     load(store, "denial", deny_date, [deny])
-    store.update(load_query("rebuttals"))
+    refresh_rebuttals(store)
     assert (pair(deny, CLAPPER) in links(store)) is expected
     assert all(q.graph_name == DERIVED for q in store.quads_for_pattern(None, REBUTS, None, None))
 
@@ -110,7 +110,7 @@ def test_only_accusations_against_the_defended_party_are_rebutted():
     deny = claim(**{**HONG, "target": "James Clapper", "target_type": "person"})
     load(store, "accusation", "2015-09-10", [CLAPPER, clapper_russia])
     load(store, "denial", "2015-09-14", [deny])
-    store.update(load_query("rebuttals"))
+    refresh_rebuttals(store)
     assert links(store) == {pair(deny, CLAPPER)}
 
 
@@ -119,18 +119,18 @@ def test_recompute_is_idempotent_and_follows_deletes():
     deny = claim(**HONG)
     load(store, "accusation", "2015-09-10", [CLAPPER])
     load(store, "denial", "2015-09-14", [deny])
-    store.update(load_query("rebuttals"))
-    store.update(load_query("rebuttals"))
+    refresh_rebuttals(store)
+    refresh_rebuttals(store)
     assert links(store) == {pair(deny, CLAPPER)}
     store.remove_graph(graph_iri("accusation"))
-    store.update(load_query("rebuttals"))
+    refresh_rebuttals(store)
     assert links(store) == set()
 
 
 def test_seed_article_links_the_chinese_denials_to_the_accusations_of_china():
     store = Store()
     store.extend(article_quads(seed_article(), seed_claims()))
-    store.update(load_query("rebuttals"))
+    refresh_rebuttals(store)
     names = {}
     for c in seed_claims():
         names[claim_node(c.article, c).value] = (c.actor, c.stance, c.target)
@@ -231,7 +231,7 @@ def test_each_accuser_is_answered_once_across_articles(store, description, deny_
     store.replace_articles(
         (Article(id=aid, text="x" * 100, date=date), claims) for aid, (date, claims) in articles.items()
     )
-    store.update(load_query("rebuttals"))
+    refresh_rebuttals(store)
     found = _stored_links(store)
     assert {d for d, _ in found} <= {claim_node("denial", deny).value}
     assert {iris[a] for _, a in found} == expected
@@ -244,6 +244,45 @@ def test_a_tie_on_the_date_goes_to_the_highest_claim_iri(store):
         [(Article(id="denial", text="x" * 100, date="2015-09-14"), [deny])]
         + [(Article(id=c.article, text="x" * 100, date="2015-09-10"), [c]) for c in same_day]
     )
-    store.update(load_query("rebuttals"))
+    refresh_rebuttals(store)
     latest = max(claim_node(c.article, c).value for c in same_day)
     assert _stored_links(store) == {(claim_node("denial", deny).value, latest)}
+
+
+# The window: across articles a denial answers only what was said since the party was last defended by a
+# denial (denials of one day share it). Statements are (claim, agent, article, date).
+US1 = Statement("us-1", "United States", "a1", "2016-01-01")
+UK1 = Statement("uk-1", "United Kingdom", "a3", "2016-01-07")
+HONG1 = Statement("hong-1", "Hong Lei", "a2", "2016-01-05")
+MENG1 = Statement("meng-1", "Meng Jianzhu", "a4", "2016-01-05")
+HONG2 = Statement("hong-2", "Hong Lei", "a5", "2016-01-09")
+WINDOW_CASES = [
+    ("a later denial leaves what an earlier one answered", [HONG1, HONG2], [US1], {("hong-1", "us-1")}),
+    (
+        "each denial answers what was said since the one before",
+        [HONG1, HONG2],
+        [US1, UK1],
+        {("hong-1", "us-1"), ("hong-2", "uk-1")},
+    ),
+    ("denials of one day share the window", [HONG1, MENG1], [US1], {("hong-1", "us-1"), ("meng-1", "us-1")}),
+    (
+        "an accusation reported in the denial's own article is answered whatever the window",
+        [HONG1, HONG2],
+        [US1, Statement("us-0", "United States", "a5", "2015-12-01")],
+        {("hong-1", "us-1"), ("hong-2", "us-0")},
+    ),
+    (
+        "an undated denial answers its own article only",
+        [Statement("hong-x", "Hong Lei", "a9", None)],
+        [US1],
+        set(),
+    ),
+    ("a denial before any accusation answers nothing", [HONG1], [UK1], set()),
+]
+
+
+@pytest.mark.parametrize(
+    ("description", "denials", "accusations", "expected"), WINDOW_CASES, ids=[c[0] for c in WINDOW_CASES]
+)
+def test_a_denial_answers_what_was_said_since_the_last_one(description, denials, accusations, expected):
+    assert party_links(denials, accusations) == expected

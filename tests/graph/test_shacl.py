@@ -11,8 +11,8 @@ from graph_samples import DATA, claim, seed_article, seed_claims
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
 
 from kg.graph.rdf import article_quads, claim_node
+from kg.graph.rebuttals import refresh_rebuttals
 from kg.graph.shacl import validate
-from kg.graph.views import load_query
 from kg.graph.vocab import AKG, DERIVED_REBUTTALS_GRAPH, OA, RDFS, actor_iri, graph_iri
 from kg.models import Article
 
@@ -22,7 +22,7 @@ ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology"
 def seed_store() -> Store:
     store = Store()
     store.extend(article_quads(seed_article(), seed_claims()))
-    store.update(load_query("rebuttals"))
+    refresh_rebuttals(store)
     return store
 
 
@@ -167,7 +167,7 @@ def test_extracted_articles_conform():
     store = Store()
     for article in _extractable_articles():
         store.extend(article_quads(article, extractor.extract(article)))
-    store.update(load_query("rebuttals"))
+    refresh_rebuttals(store)
     conforms, report = validate(store)
     assert conforms, report
 
