@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.claims import build  # noqa: E402
+from bench.claims import build, median  # noqa: E402
 from kg.graph.loader import delete_article, store_extracted  # noqa: E402
 from kg.graph.rebuttals import refresh_rebuttals  # noqa: E402
 from kg.graph.vocab import DERIVED_REBUTTALS_GRAPH  # noqa: E402
@@ -58,13 +58,10 @@ def one_article(store) -> tuple[Article, list[Claim]]:
     return Article(id="bench-extra", text=text, date="2099-01-01"), placed
 
 
-def median(run: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+def timed(run: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
 
 
 def links(store) -> int:
@@ -84,11 +81,11 @@ def main() -> None:
         before = links(store)
 
         def add_and_remove() -> tuple[float, float]:
-            added = median(lambda: store_extracted(store, [(article, claims)]), 1)
+            added = timed(lambda: store_extracted(store, [(article, claims)]))
             with_article = links(store)
             refresh_rebuttals(store)
             assert links(store) == with_article, "upkeep differs from a full recompute"
-            removed = median(lambda: delete_article(store, article.id), 1)
+            removed = timed(lambda: delete_article(store, article.id))
             return added, removed
 
         rounds = [add_and_remove() for _ in range(args.repeat)]

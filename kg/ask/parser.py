@@ -177,19 +177,8 @@ def _said_about(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
 
 
 def _kind_passive(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
-    verb = key(m["verb"])
-    obj, agent = _split_agent(m["obj"] or "")
-    return _query(
-        text,
-        "which kind was VERBed",
-        "targets",
-        lx,
-        stances=(lx.passive_stance[verb],),
-        actor=agent,
-        terms=(_strip_preposition(obj),),
-        target_type=lx.kinds[key(m["kind"])],
-        evidence_stems=lx.legal_stems.get(verb, ()),
-    )
+    query = _passive(text, m, lx)
+    return replace(query, shape="which kind was VERBed", target_type=lx.kinds[key(m["kind"])])
 
 
 def _kind_active(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
