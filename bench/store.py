@@ -212,11 +212,13 @@ def bench_size(claims: int, repeat: int, workdir: Path) -> dict[str, float]:
     data = workdir / f"synthetic-{claims}.nq"
     quads = write_synthetic(data, claims)
     print(f"\n== {claims:,} claims: {quads:,} quads ({quads / claims:.1f} per claim) ==")
+    figures["quads_per_claim"] = quads / claims
     ours, raw = _bench_bulk_load(claims, data, workdir, figures)
     if claims <= 100_000:
         _bench_transactional(claims, data, workdir, figures)
     if claims <= 10_000:
         _bench_end_to_end(claims, workdir, figures)
+    _settle(ours.raw, raw)
     rdflib_graph = _rdflib_dataset(data) if claims <= 10_000 else None
     for name, (text, inline, bindings) in queries().items():
         mine, bare = paired_medians(
@@ -256,9 +258,19 @@ def _bench_bulk_load(
         best_ours = max(best_ours, claims / timed(lambda o=ours: o.load_dump(data)))
     assert ours is not None
     figures["load_ours"], figures["load_raw"] = best_ours, best_raw
+    per_claim = figures["quads_per_claim"]
     print(f"load, bulk   ours {best_ours:>10,.0f} claims/s   raw pyoxigraph {best_raw:>10,.0f} claims/s   "
-          f"ours/raw {best_ours / best_raw:.2f}")  # fmt: skip
+          f"ours/raw {best_ours / best_raw:.2f}   ({best_ours * per_claim:,.0f} quads/s ours)")  # fmt: skip
     return ours, raw
+
+
+def _settle(*stores: Store) -> None:
+    """Compact both stores before the queries: right after a bulk load RocksDB is still merging files in
+    the background, and whichever store was loaded last would pay for it in every query."""
+    started = time.perf_counter()
+    for store in stores:
+        store.optimize()
+    print(f"(compacted both stores before querying: {time.perf_counter() - started:.1f} s)")
 
 
 def _bench_transactional(claims: int, data: Path, workdir: Path, figures: dict[str, float]) -> None:
@@ -301,10 +313,13 @@ def _verdict(all_figures: dict[int, dict[str, float]]) -> None:
     for claims, figures in all_figures.items():
         ratios = [figures[f"{q}_ours"] / figures[f"{q}_raw"] for q in queries() if not q.endswith("_inline")]
         worst = max(ratios)
+        # the target is stated for claims of about ten triples; ours carry more (the article's and the
+        # parties' descriptions in every article graph), so the same quads/s is also shown per 10 quads
+        at_ten = figures["load_ours"] * figures["quads_per_claim"] / 10
         print(f"{claims:>9,} claims: worst query overhead vs raw pyoxigraph {100 * (worst - 1):+.0f}% "
               f"({'ok' if worst <= 1.2 else 'OVER'} <= +20%); load {figures['load_ours']:,.0f} claims/s "
-              f"({'ok' if figures['load_ours'] > 20_000 else 'UNDER'} > 20k); (1) "
-              f"{figures['claims_by_stance_topic_ours'] * 1000:.1f} ms "
+              f"({'ok' if figures['load_ours'] > 20_000 else 'UNDER'} > 20k; {at_ten:,.0f} claims/s at 10 "
+              f"quads per claim); (1) {figures['claims_by_stance_topic_ours'] * 1000:.1f} ms "
               f"({'ok' if figures['claims_by_stance_topic_ours'] < 0.1 else 'OVER'} < 100 ms)")  # fmt: skip
 
 

@@ -455,9 +455,22 @@ def _claim_text(draft: Draft) -> str:
     node = token
     act = draft.act
     while (
-        node.head.i != node.i and (act is None or node.head.i != act.i) and node.dep_ not in ("ccomp", "ROOT")
+        node.head.i != node.i
+        and (act is None or node.head.i != act.i)
+        and node.dep_ not in ("ccomp", "ROOT")
+        and not _own_clause(node)
     ):
         node = node.head
-    span = token.doc[node.left_edge.i : node.right_edge.i + 1]
-    text = " ".join(span.text.split()).strip(' ,“”"')
+    end = node.right_edge.i
+    for child in node.rights:  # "denied X, and accused Y of Z": the denial's text stops before "and"
+        if _own_clause(child) and not child.left_edge.i <= token.i <= child.right_edge.i:
+            end = min(end, child.left_edge.i - 1)
+    while end > node.i and token.doc[end].dep_ in ("cc", "punct"):
+        end -= 1
+    text = " ".join(token.doc[node.left_edge.i : end + 1].text.split()).strip(' ,“”"')
     return text[:_MAX_CLAIM]
+
+
+def _own_clause(node: Token) -> bool:
+    """A verb conjoined to another verb is a clause of its own ("denied X and accused Y")."""
+    return node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.pos_ in ("VERB", "AUX")
