@@ -24,6 +24,10 @@ recomputed:
    (:meth:`RebuttalTracker.before_change`) and remove the links from or to their old claims;
 2. after new versions are written: note the parties they touch (:meth:`RebuttalTracker.after_write`);
 3. at the end of the run: replace the links about the noted parties (:meth:`RebuttalTracker.refresh`).
+
+A run marks the derived graph (``akg:refreshPending``) before its first write and clears the mark with
+its last link. A run that finds the mark of one that was killed in between recomputes every link, so a
+re-run after a crash leaves the links as a full recompute would.
 """
 
 from __future__ import annotations
@@ -43,6 +47,14 @@ from kg.graph.vocab import AKG, DERIVED_REBUTTALS_GRAPH
 FULL_REFRESH_PARTIES = 2000  # beyond this many parties one full recompute beats a scoped one
 GRAPHS_PER_QUERY = 200
 LINKS_PER_REQUEST = 5000
+# While a run of writes is under way the derived graph carries this marker; a run that finds it left
+# by one that never finished (killed between a write and its refresh) recomputes every link.
+_PENDING = (
+    f'<{DERIVED_REBUTTALS_GRAPH}> <{AKG}refreshPending> "true"^^<http://www.w3.org/2001/XMLSchema#boolean>'
+)
+_MARK = f"INSERT DATA {{ GRAPH <{DERIVED_REBUTTALS_GRAPH}> {{ {_PENDING} }} }}"
+_UNMARK = f"DELETE DATA {{ GRAPH <{DERIVED_REBUTTALS_GRAPH}> {{ {_PENDING} }} }}"
+_IS_MARKED = f"ASK {{ GRAPH <{DERIVED_REBUTTALS_GRAPH}> {{ {_PENDING} }} }}"
 Link = tuple[str, str]  # (deny claim IRI, accuse claim IRI)
 
 
@@ -105,9 +117,11 @@ def links_from_rows(rows: Iterable[dict[str, Any]]) -> set[Link]:
 
 
 def refresh_rebuttals(store: UpdatableStore | Store, parties: Iterable[NamedNode] | None = None) -> None:
-    """Recompute the rebuttal links about ``parties``, or all of them (None or too many parties)."""
+    """Recompute the rebuttal links about ``parties``, or all of them (None or too many parties), and
+    clear the marker of a run under way (with the last link written)."""
     chosen = None if parties is None else sorted(set(parties), key=lambda party: party.value)
     if chosen is not None and not chosen:
+        store.update(_UNMARK)
         return
     if chosen is None or len(chosen) > FULL_REFRESH_PARTIES:
         clear = f"DROP SILENT GRAPH <{DERIVED_REBUTTALS_GRAPH}>"
@@ -116,10 +130,20 @@ def refresh_rebuttals(store: UpdatableStore | Store, parties: Iterable[NamedNode
         clear = sp.fill_values(load_query("rebuttals_unlink_parties"), "party", chosen)
         inputs = sp.fill_values(load_query("rebuttal_inputs"), "party", chosen)
     links = sorted(links_from_rows(_select(store, inputs)))
-    chunks = [links[n : n + LINKS_PER_REQUEST] for n in range(0, len(links), LINKS_PER_REQUEST)] or [[]]
-    store.update(_one_request(clear, _insert_data(chunks[0])))  # the first chunk replaces atomically
-    for chunk in chunks[1:]:
-        store.update(_insert_data(chunk))
+    requests = [
+        _insert_data(links[n : n + LINKS_PER_REQUEST]) for n in range(0, len(links), LINKS_PER_REQUEST)
+    ]
+    requests = requests or [""]
+    requests[0] = _one_request(clear, requests[0])  # the old links go with the first new ones, atomically
+    requests[-1] = _one_request(requests[-1], _UNMARK)
+    for request in requests:
+        store.update(request)
+
+
+def _marked(store: UpdatableStore | Store) -> bool:
+    if isinstance(store, Store):
+        return bool(store.query(_IS_MARKED))
+    return bool(store.ask(_IS_MARKED))  # type: ignore[union-attr]
 
 
 def _select(store: UpdatableStore | Store, query: str) -> list[dict[str, Any]]:
@@ -159,28 +183,35 @@ class RebuttalTracker:
     def __init__(self, store: UpdatableStore | Store) -> None:
         self.store = store
         self.parties: set[NamedNode] = set()
-        self.touched = False
+        self.marked = False  # this run has marked the derived graph as being refreshed
+        self.recover = False  # an earlier run stopped between a write and its refresh
 
     def before_change(self, graphs: Sequence[NamedNode]) -> None:
-        """Call before replacing or dropping ``graphs``: their old claims' parties and links."""
+        """Call before every write (with the graphs it replaces or drops, if any): notes their old
+        claims' parties and removes their links; the first call of a run marks the refresh pending."""
+        self._mark()
         if not graphs:
             return
         self._note_parties(graphs)
         for chunk in _chunks(graphs):
             self.store.update(sp.fill_values(load_query("rebuttals_unlink_graphs"), "g", chunk))
-        self.touched = True
 
     def after_write(self, graphs: Sequence[NamedNode]) -> None:
         """Call after writing new versions of ``graphs``."""
         if graphs:
             self._note_parties(graphs)
-            self.touched = True
 
     def refresh(self) -> None:
-        """Recompute the links about every party noted so far."""
-        if self.touched:
-            refresh_rebuttals(self.store, self.parties)
-        self.parties, self.touched = set(), False
+        """Recompute the links about every party noted so far (all links after an unfinished run)."""
+        if self.marked:
+            refresh_rebuttals(self.store, None if self.recover else self.parties)
+        self.parties, self.marked, self.recover = set(), False, False
+
+    def _mark(self) -> None:
+        if not self.marked:
+            self.recover = _marked(self.store)
+            self.store.update(_MARK)
+            self.marked = True
 
     def _note_parties(self, graphs: Sequence[NamedNode]) -> None:
         for chunk in _chunks(graphs):

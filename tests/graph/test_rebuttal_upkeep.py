@@ -11,8 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.graph.loader import delete_article, store_extracted
-from kg.graph.rebuttals import FULL_REFRESH_PARTIES, refresh_rebuttals
-from kg.graph.vocab import DERIVED_REBUTTALS_GRAPH, actor_iri
+from kg.graph.payload import prepare
+from kg.graph.rebuttals import FULL_REFRESH_PARTIES, RebuttalTracker, refresh_rebuttals
+from kg.graph.vocab import AKG, DERIVED_REBUTTALS_GRAPH, actor_iri
 from kg.models import Article
 
 LINKS = (
@@ -111,3 +112,19 @@ def test_what_a_denial_defends_is_read_from_its_own_article(store):
     assert links(store) == set()
     store_extracted(store, [article_of("a1", "2016-01-02", [(SPEAKERS[6], "deny", "Cy Dale", False)])])
     assert len(links(store)) == 1
+
+
+def test_a_run_killed_before_its_refresh_is_repaired_by_the_next_run(store):
+    store_extracted(store, [article_of("a0", "2016-01-01", [(SPEAKERS[0], "accuse", "Beta", False)])])
+    # a run that writes a denial and dies before refreshing (kill -9 between the write and the refresh)
+    tracker = RebuttalTracker(store)
+    payload = prepare(*article_of("a1", "2016-01-02", [(SPEAKERS[4], "deny", "Beta", False)]))
+    tracker.before_change([])
+    store.write_payloads([payload])
+    assert links(store) == set()
+    # the next run touches nothing about Beta, yet finds the mark and recomputes every link
+    store_extracted(store, [article_of("a2", "2016-01-03", [(SPEAKERS[3], "accuse", "Gamma", False)])])
+    assert len(links(store)) == 1
+    refresh_rebuttals(store)
+    assert len(links(store)) == 1
+    assert not store.ask(f"ASK {{ GRAPH <{DERIVED_REBUTTALS_GRAPH}> {{ ?s <{AKG}refreshPending> ?o }} }}")
