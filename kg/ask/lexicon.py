@@ -50,6 +50,7 @@ class Lexicon:
     topics: dict[str, tuple[str, ...]]
     stop_terms: frozenset[str]
     examples: tuple[str, ...]
+    questions: tuple[tuple[str, str], ...]  # (shape name, pattern with {list} placeholders), in order
 
 
 def _stance_tables(data: dict) -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
@@ -96,4 +97,5 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         topics={key(k): tuple(v) for k, v in data["topics"].items()},
         stop_terms=frozenset(key(t) for t in data["terms"]["stop"]),
         examples=tuple(data["help"]["examples"]),
+        questions=tuple((q["name"], q["pattern"]) for q in data["question"]),
     )

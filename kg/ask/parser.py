@@ -72,84 +72,61 @@ def not_understood(question: str) -> str:
 # --- patterns ---------------------------------------------------------------------------------------
 
 
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")  # letters only: a regex quantifier such as {2} stays
+
+
 @cache
 def _patterns() -> tuple[_Pattern, ...]:
+    """The question shapes of ``ask.toml``, with their placeholders filled in, in order."""
     lx = load_lexicon()
-    v_act = alternation(lx.active_stance)
-    v_pass = alternation(lx.passive_stance)
-    rebut = alternation(lx.rebut_verbs)
-    kinds = alternation(lx.kinds)
-    hedge = f"(?:{alternation(lx.hedges)}\\s+)?"
-    relation = alternation((*lx.perpetrator_relations, *lx.affiliation_relations))
-    who = r"(?:who|whom)"
-    reported = alternation(lx.reported_perpetration)
-    table = [
-        (
-            "rebuttal pairs",
-            rf"(?:who|which\s+\w+)\s+{_PERFECT}(?P<verb>{rebut})\s+{alternation(lx.rebut_whom)}",
-            _rebuttal_pairs,
-        ),
-        ("rebuttals of", rf"(?:who|which\s+\w+)\s+{_PERFECT}(?P<verb>{rebut})\s+(?P<obj>.+)", _rebuttals_of),
-        (
-            "what did A say",
-            rf"what\s+(?:did|does|do|has|have|had)\s+(?P<actor>.+?)\s+"
-            rf"(?P<verb>{alternation(lx.said_verbs)})(?:\s+{alternation(lx.said_about)}\s+(?P<obj>.+))?",
-            _said_about,
-        ),
-        (
-            "which kind was VERBed",
-            rf"(?:which|what)\s+(?P<kind>{kinds})\s+{_PASSIVE_AUX}\s+{hedge}"
-            rf"(?P<verb>{v_pass})(?:\s+(?P<obj>.+?))?(?P<bywhom>\s*,?\s*(?:and\s+)?by\s+whom.*)?",
-            _kind_passive,
-        ),
-        (
-            "which kind VERBed",
-            rf"(?:which|what)\s+(?P<kind>{kinds})\s+{_PERFECT}(?P<verb>{v_act})(?:\s+(?P<obj>.+))?",
-            _kind_active,
-        ),
-        (
-            "who was behind",
-            rf"who\s+(?:was|were|is|are|has\s+been|had\s+been)\s+{hedge}(?:{reported}\s+to\s+"
-            r"(?:be|have\s+been)\s+)?(?:behind|responsible\s+for)\s+(?P<obj>.+)",
-            _who_was_behind,
-        ),
-        (
-            "who carried out",
-            rf"who\s+{_PERFECT}{hedge}{alternation(lx.perpetration_verbs)}\s+(?P<obj>.+)",
-            _who_was_behind,
-        ),
-        (
-            "which kind did A VERB",
-            rf"(?:which|what)\s+(?P<kind>{kinds})\s+(?:did|does|do|has|have|had)\s+(?P<actor>.+?)\s+"
-            rf"(?:also\s+)?(?P<verb>{v_act})(?:\s+(?P<obj>.+))?",
-            _kind_who_did,
-        ),
-        (
-            "who was VERBed",
-            rf"{who}\s+{_PASSIVE_AUX}\s+{hedge}(?P<verb>{v_pass})(?:\s+(?P<obj>.+))?",
-            _passive,
-        ),
-        (
-            "who did A VERB",
-            rf"{who}\s+(?:did|does|do|has|have|had)\s+(?!been\s)(?P<actor>.+?)\s+(?:also\s+)?"
-            rf"(?P<verb>{v_act})(?:\s+(?P<obj>.+))?",
-            _who_did,
-        ),
-        (
-            "who called X groundless",
-            rf"who\s+{_PERFECT}{alternation(lx.deny_verbs)}\s+(?P<obj>.+?)\s+(?:as\s+)?"
-            rf"{alternation(lx.deny_adjectives)}",
-            _called_groundless,
-        ),
-        (
-            "who said X was behind Y",
-            rf"who\s+{_PERFECT}{alternation(lx.say_verbs)}\s+(?:that\s+)?(?P<subj>.+?)\s+"
-            rf"{hedge}(?P<rel>{relation})(?:\s+(?P<obj>.+))?",
-            _reported_attribution,
-        ),
-        ("who VERBed", rf"who\s+{_PERFECT}(?P<verb>{v_act})(?:\s+(?P<obj>.+))?", _active),
-    ]
-    return tuple(_Pattern(name, re.compile(regex, re.I), build) for name, regex, build in table)
+    pieces = _pieces(lx)
+    builders = _builders()
+    return tuple(
+        _Pattern(name, re.compile(_PLACEHOLDER.sub(lambda m: pieces[m[1]], pattern), re.I), builders[name])
+        for name, pattern in lx.questions
+    )
+
+
+def _pieces(lx: Lexicon) -> dict[str, str]:
+    """What each placeholder of a question pattern stands for."""
+    return {
+        "active": alternation(lx.active_stance),
+        "passive": alternation(lx.passive_stance),
+        "rebut": alternation(lx.rebut_verbs),
+        "rebut_whom": alternation(lx.rebut_whom),
+        "kinds": alternation(lx.kinds),
+        "hedge": f"(?:{alternation(lx.hedges)}\\s+)?",
+        "relation": alternation((*lx.perpetrator_relations, *lx.affiliation_relations)),
+        "reported": alternation(lx.reported_perpetration),
+        "said_verbs": alternation(lx.said_verbs),
+        "said_about": alternation(lx.said_about),
+        "perpetration": alternation(lx.perpetration_verbs),
+        "deny_verbs": alternation(lx.deny_verbs),
+        "deny_adjectives": alternation(lx.deny_adjectives),
+        "say_verbs": alternation(lx.say_verbs),
+        "perfect": _PERFECT,
+        "passive_aux": _PASSIVE_AUX,
+        "who": r"(?:who|whom)",
+    }
+
+
+def _builders() -> dict[str, Callable[[str, re.Match[str], Lexicon], StructuredQuery]]:
+    """The builder of each question shape named in ``ask.toml``."""
+    return {
+        "rebuttal pairs": _rebuttal_pairs,
+        "rebuttals of": _rebuttals_of,
+        "what did A say": _said_about,
+        "which kind was VERBed": _kind_passive,
+        "which kind VERBed": _kind_active,
+        "who was behind": _who_was_behind,
+        "who carried out": _who_was_behind,
+        "which kind did A VERB": _kind_who_did,
+        "who was VERBed": _passive,
+        "who did A VERB": _who_did,
+        "who called X groundless": _called_groundless,
+        "who said X was behind Y": _reported_attribution,
+        "who VERBed": _active,
+    }
 
 
 # --- builders ---------------------------------------------------------------------------------------
