@@ -350,13 +350,20 @@ def _headline_subject(token: Token) -> Token | None:
 
 def _own_deed(cue: Cue, targets: list[Token] | str, frame: Frame) -> Cue | None:
     """An attack verb whose doer is the speaker itself ("X said it/we carried out the attack", "the group
-    claimed to have stolen the data", "they claimed they had taken 1TB") is an acknowledgement: the cue,
+    claimed to have stolen the data", "they claimed they had taken 1TB"), or the speaker placed behind an act
+    ("X claimed he was behind the hack", flag claimed_as_own) is an acknowledgement: the cue,
     recast with the acknowledge stance; None otherwise."""
-    if "needs_attacker_doer" not in cue.rule.flags or frame.kind != "verb" or isinstance(targets, str):
+    flags = cue.rule.flags
+    if (
+        not flags & {"needs_attacker_doer", "claimed_as_own"}
+        or frame.kind != "verb"
+        or isinstance(targets, str)
+    ):
         return None
     if len(targets) != 1 or is_passive(cue.token):
         return None
-    speaker = targets[0].lower_ in _SELF_PRONOUNS or targets[0] in frame.speakers
+    pronouns = _SELF_PRONOUNS | ({"he", "she"} if "claimed_as_own" in flags else set())
+    speaker = targets[0].lower_ in pronouns or targets[0] in frame.speakers
     if not speaker or not _acts_of(cue.token, frame):
         return None
     rule = replace(cue.rule, stance="acknowledge", target="object", flags=frozenset())
@@ -366,8 +373,10 @@ def _own_deed(cue: Cue, targets: list[Token] | str, frame: Frame) -> Cue | None:
 def _acts_of(verb: Token, frame: Frame | None = None) -> list[Token]:
     """The act a deed verb names: its object ("carried out [the cyberattack]"); after a boast ("claimed to
     have stolen [the data]") whatever the deed took."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if frame is not None and frame.verb.lemma_.lower() in _BOASTS:
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "pobj")]  # "behind [the hack]"
+    if verb.pos_ == "ADJ":  # "responsible for [the attack]"
+        objects = list(prep_objects(verb, {"for"}))
+    if frame is not None and frame.verb.lemma_.lower() in _BOASTS and verb.pos_ == "VERB":
         return objects
     return [c for c in objects if c.lemma_.lower() in load_lexicon().acts]
 

@@ -59,6 +59,7 @@ class Lexicon:
     terms: tuple[str, ...] = ()  # technical terms whose words are never cues
     generic_governments: frozenset[str] = frozenset()  # "the Government", "the authorities"
     government_references: tuple[str, ...] = ()  # "UK Foreign Office": a state named as a government
+    involvement: frozenset[str] = frozenset()  # "the involvement of X": the party is X
 
     def cue_rules_for(self, lemma: str) -> list[CueRule]:
         return [rule for rule in self.cues if lemma in rule.lemmas]
@@ -89,6 +90,7 @@ _FLAG_KEYS = (
     "own_deed_only",
     "needs_attacker_object",
     "needs_light_verb",
+    "claimed_as_own",
 )
 
 
@@ -153,6 +155,7 @@ def load_lexicon() -> Lexicon:
         terms=tuple(text.lower() for text in cues.get("terms", {}).get("texts", ())),
         generic_governments=frozenset(parties.get("government", {}).get("generic", ())),
         government_references=tuple(parties.get("government", {}).get("references", ())),
+        involvement=frozenset(parties.get("involvement", ())),
     )
 
 

@@ -17,7 +17,16 @@ from spacy.tokens import Token
 from kg.extract import entities
 from kg.extract.context import TITLES, ArticleContext, Mention
 from kg.extract.lexicon import LEXICON_DIR, load_lexicon
-from kg.extract.phrases import RELATIVE, char_offset, clause_end, is_pronoun, name_span, np_tokens, with_preps
+from kg.extract.phrases import (
+    RELATIVE,
+    char_offset,
+    clause_end,
+    is_pronoun,
+    name_span,
+    np_tokens,
+    prep_objects,
+    with_preps,
+)
 from kg.extract.temporal import is_dated_month
 from kg.resolve.acronyms import is_acronym
 from kg.resolve.names import name_type, person_after_body
@@ -65,7 +74,6 @@ def entity_label(token: Token) -> str:
 
 def name_party(head: Token, ctx: ArticleContext, role: str) -> Party | None:
     """The party a noun phrase head stands for, or None when it names nobody."""
-    lex = load_lexicon()
     start = char_offset(head)
     described = head.lower_ == "those" and any(
         c.dep_ in ("prep", "amod", "relcl", "acl") for c in head.children
@@ -80,16 +88,9 @@ def name_party(head: Token, ctx: ArticleContext, role: str) -> Party | None:
     whose = [c for c in head.children if c.dep_ == "poss" and c.lower_ == "whose"]
     if whose and head.head.dep_ == "relcl":
         return name_party(head.head.head, ctx, role)
-    owner = _owner(head)
-    if owner is not None and role == "actor":  # "researchers at Secureworks", "an En Marche! official"
-        if owner.head.i == head.i and owner.i < head.i:  # a name written before the noun
-            kept = [
-                t.i for t in owner.subtree if t.dep_ not in ("det", "poss", "punct")
-            ]  # "Chinese Foreign Ministry"
-            return _named(_clean(head.doc[min(kept, default=owner.i) : head.i].text), owner, ctx, start)
-        named = name_party(owner, ctx, role)
-        if named is not None:
-            return named
+    owned = _owned(head, ctx, start) if role == "actor" else None
+    if owned is not None:
+        return owned
     tokens = np_tokens(head)
     text = _clean(head.doc[tokens[0].i : tokens[-1].i + 1].text)
     proper = _proper_name(head)
@@ -108,6 +109,27 @@ def name_party(head: Token, ctx: ArticleContext, role: str) -> Party | None:
     known = entities.state(text) or entities.agency(text) or entities.threat_actor(text)
     if known is not None and not (role == "target" and known.kind == "demonym" and head.pos_ == "NOUN"):
         return _from_known(known, text, role)
+    return _common_party(head, tokens, text, role, ctx, start)
+
+
+def _owned(head: Token, ctx: ArticleContext, start: int) -> Party | None:
+    """An actor named by its owner: "researchers at Secureworks", "an En Marche! official"."""
+    owner = _owner(head)
+    if owner is None:
+        return None
+    if owner.head.i == head.i and owner.i < head.i:  # a name written before the noun
+        kept = [
+            t.i for t in owner.subtree if t.dep_ not in ("det", "poss", "punct")
+        ]  # "Chinese Foreign Ministry"
+        return _named(_clean(head.doc[min(kept, default=owner.i) : head.i].text), owner, ctx, start)
+    return name_party(owner, ctx, "actor")
+
+
+def _common_party(
+    head: Token, tokens: list[Token], text: str, role: str, ctx: ArticleContext, start: int
+) -> Party:
+    """A party named by common words: a counted antecedent, or the description itself."""
+    lex = load_lexicon()
     if role == "target":
         antecedent = _numbered_antecedent(tokens, ctx, start)
         if antecedent:
@@ -136,8 +158,21 @@ def _generic_government(head: Token, ctx: ArticleContext, start: int) -> Party |
         return None  # "the Chinese government", "Britain's government": named in the phrase
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return None  # "the Government of Ukraine": the phrase names it
+    seat = _seat(head)
+    if seat is not None:  # "the government in Tehran", "the authorities in Pyongyang"
+        return Party(seat, "government", seat)
     state = ctx.governing_state(start) or ctx.governing_state(char_offset(head.sent[-1]) + 1)
     return Party(state, "government", state) if state else None  # a subtitle names it after the verb
+
+
+def _seat(head: Token) -> str | None:
+    """The state whose capital or name follows "in" ("in Tehran" may hang on the verb after the noun)."""
+    places = list(prep_objects(head, {"in"}, 1))
+    after = head.right_edge.i + 1
+    if not places and after < head.sent.end and head.doc[after].lower_ == "in":
+        places = [c for c in head.doc[after].children if c.dep_ == "pobj"]
+    known = entities.state(places[0].text) if places and places[0].pos_ == "PROPN" else None
+    return known.name if known is not None and known.kind != "demonym" else None
 
 
 def _headline_common_phrase(head: Token, tokens: list[Token]) -> bool:

@@ -70,8 +70,19 @@ def names_no_party(token: Token, lex) -> bool:
 
 
 def act_phrase(token: Token) -> str:
-    """An acknowledged deed with what it names: "1TB of data from the company's servers"."""
-    return " ".join(with_preps(token).split()).removeprefix("the ").strip(" ,;:")
+    """An acknowledged deed with what it names: "1TB of data from the company's servers", "hacking into
+    the Army's website" (a gerund with its objects, without its time words and purpose clauses)."""
+    if token.pos_ != "VERB":
+        return " ".join(with_preps(token).split()).removeprefix("the ").strip(" ,;:")
+    end = token.i
+    for child in token.rights:
+        if child.dep_ not in _DEED_PARTS:
+            break
+        end = child.right_edge.i
+    return " ".join(token.doc[token.i : end + 1].text.split()).strip(" ,;:")
+
+
+_DEED_PARTS = ("dobj", "prep", "prt", "dative", "oprd", "acomp", "advmod")
 
 
 def alleging(draft: Draft) -> bool:

@@ -76,8 +76,13 @@ def _object(token: Token, _preps: tuple[str, ...]) -> list[Token]:
 
 
 def _doer_of_act(obj: Token) -> Token:
-    """ "condemned the attacks by Russia", "Condemns Network Attacks by U.S.": the doer of the act."""
-    acts = load_lexicon().acts
+    """ "condemned the attacks by Russia", "Condemns Network Attacks by U.S.": the doer of the act;
+    "suspected the involvement of X", "suspected X's involvement": the party involved."""
+    lex = load_lexicon()
+    if obj.lemma_.lower() in lex.involvement:
+        parties = [*prep_objects(obj, {"of"}, 1), *(c for c in obj.children if c.dep_ == "poss")]
+        return parties[0] if parties else obj
+    acts = lex.acts
     if obj.lemma_.lower() not in acts and obj.lower_.removesuffix("s") not in acts:
         return obj
     doers = [o for o in prep_objects(obj, {"by"}, 1) if o.pos_ in ("PROPN", "NOUN")]
@@ -106,9 +111,13 @@ def _possessed_act(token: Token, _preps: tuple[str, ...]) -> list[Token]:
 def _noun_objects(token: Token) -> list[Token]:
     """ "sanctions on X", "accusations against X": the object of the preposition after the noun, also when
     a quoted phrase broke the parse ("imposed \"tough, targeted sanctions\" on X", "on" on the verb)."""
-    objects = list(prep_objects(token, {"of", "against", "on", "at"}))
+    objects = [o for o in prep_objects(token, {"of", "against", "on", "at"}) if not _bare_allegation(o)]
     if objects:
         return objects + _misplaced_conjuncts(token, objects[-1])
+    if token.dep_ == "dobj":  # "pointed the finger (of blame) at X", "laid the blame on X": "at" on the verb
+        objects = list(prep_objects(token.head, {"at", "on"}, 1))
+        if objects:
+            return objects
     nxt = token.i + 1
     while nxt < token.sent.end and token.doc[nxt].is_punct and token.doc[nxt].text in _QUOTE_MARKS:
         nxt += 1  # a token window: the words right after the noun, closing quotes skipped
@@ -117,6 +126,12 @@ def _noun_objects(token: Token) -> list[Token]:
         found = [c for c in following.children if c.dep_ == "pobj"]  # misattached "sanctions on X"
         return found + (_misplaced_conjuncts(token, found[-1]) if found else [])
     return []
+
+
+def _bare_allegation(token: Token) -> bool:
+    """ "the finger of blame at X": blame is no party ("a rebuttal of X's assertion" is aimed at X)."""
+    owned = any(c.dep_ == "poss" for c in token.children)
+    return token.lemma_.lower() in load_lexicon().allegations and not owned
 
 
 def _misplaced_conjuncts(token: Token, last: Token) -> list[Token]:
@@ -209,17 +224,30 @@ def _subject(token: Token, _preps: tuple[str, ...]) -> list[Token]:
     return [subject] if subject is not None else []
 
 
+def _front(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """ "X is a front for Kremlin-backed spies": X, when whom it serves has no name of its own (with a named
+    master, "Solntsepyok is a front for Sandworm" is one accusation, of the master)."""
+    masters = list(prep_objects(token, {"for"}))
+    named = any(t.pos_ == "PROPN" or given_name(t) is not None for t in masters)
+    return [] if named else _subject(token, preps)
+
+
 def _from(token: Token, preps: tuple[str, ...]) -> list[Token]:
     found = list(prep_objects(token, set(preps) or {"from"}))
     if not found and token.pos_ == "NOUN":  # "attacks on its networks ... from locations inside Russia"
         found = [o for node in _noun_phrase_nodes(token) for o in prep_objects(node, {"from"}, 1)]
-    if not found and token.pos_ == "NOUN" and "from" in (preps or ("from",)):
+    if not found and token.pos_ == "NOUN" and "from" in (preps or ("from",)) and not _is_subject(token):
         found = list(prep_objects(_clause_verb(token), {"from"}, 1))  # "facing attacks [...] from X"
     out = []
     for obj in found:  # "from locations inside Russia": the place named inside the phrase
         inner = [t for t in obj.subtree if t.pos_ == "PROPN" and t is not obj] or _place_after(obj)
         out.append(obj if obj.pos_ == "PROPN" or not inner else inner[-1])
     return out
+
+
+def _is_subject(noun: Token) -> bool:
+    """ "the attacks took data from U.S. universities": what attacks take from is their victim."""
+    return noun.dep_ in ("nsubj", "nsubjpass") or (noun.dep_ == "compound" and noun.head.dep_ == "nsubj")
 
 
 def _noun_phrase_nodes(noun: Token) -> list[Token]:
@@ -291,7 +319,14 @@ def _object_of_for(token: Token, _preps: tuple[str, ...]) -> list[Token]:
     for child in token.children:
         if not found and child.dep_ in ("dobj", "attr"):
             found = list(prep_objects(child, {"for"}))
+    if not found:  # "claimed responsibility for hacking into the website": the deed of the gerund
+        found = [g for p in _fors(token) for g in p.children if g.dep_ == "pcomp" and g.pos_ == "VERB"]
     return found
+
+
+def _fors(token: Token) -> list[Token]:
+    nodes = [token, *(c for c in token.children if c.dep_ in ("dobj", "attr"))]
+    return [p for node in nodes for p in node.children if p.dep_ == "prep" and p.lower_ == "for"]
 
 
 def _claimed_act(token: Token, _preps: tuple[str, ...]) -> list[Token]:
@@ -400,6 +435,7 @@ _FINDERS = {
     "object": _object,
     "to": _to,
     "subject": _subject,
+    "front": _front,
     "from": _from,
     "of": _of,
     "by": _by,
