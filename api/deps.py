@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import Depends, Query, Request
 from fastapi.dependencies.models import Dependant
@@ -11,21 +11,11 @@ from fastapi.dependencies.models import Dependant
 from kg.errors import InputError
 from kg.graph.records import ClaimFilter
 from kg.graph.store import Store
+from kg.models import Stance, Topic
 from kg.settings import Settings
 
-# The same vocabularies as kg.models.STANCES / TOPICS, spelled out so OpenAPI lists them.
-StanceName = Literal["accuse", "deny", "condemn", "acknowledge", "warn", "pledge", "assert"]
-TopicName = Literal[
-    "state-sponsorship",
-    "cyber-espionage",
-    "cyber-attack",
-    "hacking",
-    "data-breach",
-    "ransomware",
-    "disinformation",
-    "norms",
-    "other",
-]
+StanceName = Stance  # the vocabularies of kg.models, which OpenAPI lists as enums
+TopicName = Topic
 
 
 def get_store(request: Request) -> Store:

@@ -7,15 +7,17 @@ Frozen dataclasses mirroring ``CLAIMS.md``. A claim never exists without its pro
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
+# Each vocabulary is written once, as a Literal type (the API's OpenAPI schema lists its values), and
+# read as a tuple elsewhere.
 Stance = Literal["accuse", "deny", "condemn", "acknowledge", "warn", "pledge", "assert"]
-STANCES: tuple[str, ...] = ("accuse", "deny", "condemn", "acknowledge", "warn", "pledge", "assert")
+STANCES: tuple[str, ...] = get_args(Stance)
 
 ActorType = Literal["person", "government", "organization", "group", "media", "unknown"]
-ACTOR_TYPES: tuple[str, ...] = ("person", "government", "organization", "group", "media", "unknown")
+ACTOR_TYPES: tuple[str, ...] = get_args(ActorType)
 
-TOPICS: tuple[str, ...] = (
+Topic = Literal[
     "state-sponsorship",
     "cyber-espionage",
     "cyber-attack",
@@ -25,7 +27,8 @@ TOPICS: tuple[str, ...] = (
     "disinformation",
     "norms",
     "other",
-)
+]
+TOPICS: tuple[str, ...] = get_args(Topic)
 
 
 @dataclass(frozen=True, slots=True)
