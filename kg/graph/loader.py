@@ -8,6 +8,7 @@ end of a run (and after a delete) the links about the parties the run touched ar
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,9 @@ from kg.graph.vocab import graph_iri
 from kg.models import Article, Claim
 
 BATCH = 50  # articles per store write
+# One write (and its rebuttal refresh) at a time per process: the API serves requests on several threads,
+# and two refreshes interleaving on shared parties could drop each other's links.
+_WRITE_LOCK = threading.Lock()
 
 
 @dataclass
@@ -52,10 +56,11 @@ class IngestReport:
 
 def delete_article(store: Store, article_id: str) -> bool:
     """Remove an article's graph and the rebuttal links that pointed into it."""
-    tracker = RebuttalTracker(store)  # type: ignore[arg-type]
-    tracker.before_change([graph_iri(article_id)])
-    removed = store.delete_article(article_id)
-    tracker.refresh()
+    with _WRITE_LOCK:
+        tracker = RebuttalTracker(store)  # type: ignore[arg-type]
+        tracker.before_change([graph_iri(article_id)])
+        removed = store.delete_article(article_id)
+        tracker.refresh()
     return removed
 
 
@@ -63,10 +68,11 @@ def store_extracted(store: Store, batch: Sequence[tuple[Article, Sequence[Claim]
     """Store extracted articles and refresh the rebuttal links they touch; True for each one that was
     new or changed (an article whose claims cannot be mapped raises InputError before anything is
     written)."""
-    tracker = RebuttalTracker(store)  # type: ignore[arg-type]
     payloads = [prepare(article, claims) for article, claims in batch]
-    changed = write_tracked(store, tracker, payloads)
-    tracker.refresh()
+    with _WRITE_LOCK:
+        tracker = RebuttalTracker(store)  # type: ignore[arg-type]
+        changed = write_tracked(store, tracker, payloads)
+        tracker.refresh()
     return changed
 
 

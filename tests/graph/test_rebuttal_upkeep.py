@@ -6,10 +6,13 @@ only the parties each write touches); after every step the links must equal a re
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from graph_samples import claim
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kg.graph import rebuttals
 from kg.graph.loader import delete_article, store_extracted
 from kg.graph.payload import prepare
 from kg.graph.rebuttals import FULL_REFRESH_PARTIES, RebuttalTracker, refresh_rebuttals
@@ -128,3 +131,34 @@ def test_a_run_killed_before_its_refresh_is_repaired_by_the_next_run(store):
     refresh_rebuttals(store)
     assert len(links(store)) == 1
     assert not store.ask(f"ASK {{ GRAPH <{DERIVED_REBUTTALS_GRAPH}> {{ ?s <{AKG}refreshPending> ?o }} }}")
+
+
+def test_concurrent_writers_refresh_party_by_party_and_agree_with_a_full_recompute(store, monkeypatch):
+    """The API stores articles from several threads at once: they take turns, so none mistakes another's
+    run under way for a crashed one (which would recompute every link), and the links come out right."""
+    found_marked = []
+    marked = rebuttals._marked
+    monkeypatch.setattr(rebuttals, "_marked", lambda s: found_marked.append(marked(s)) or found_marked[-1])
+    speakers = [SPEAKERS[0], SPEAKERS[1], SPEAKERS[2], SPEAKERS[4]]
+    articles = [
+        article_of(
+            f"c{n}",
+            f"2016-01-{1 + n % 9:02d}",
+            [
+                (
+                    speakers[n % 4],
+                    "accuse" if n % 3 else "deny",
+                    STATES[n % 2 + 1] if n % 3 else "Cy Dale",
+                    False,
+                )
+            ],
+        )
+        for n in range(24)
+    ]
+    with ThreadPoolExecutor(6) as pool:
+        list(pool.map(lambda item: store_extracted(store, [item]), articles))
+    assert len(found_marked) == len(articles) and not any(found_marked)
+    kept = links(store)
+    assert kept
+    refresh_rebuttals(store)
+    assert links(store) == kept
