@@ -1,4 +1,4 @@
-"""``kg ingest``, ``kg delete``, ``kg stats``, ``kg sparql``: the store from the command line.
+"""``kg ingest``, ``kg delete``, ``kg restore``, ``kg stats``, ``kg sparql``: the store from the command line.
 
 The store is the one ``KG_STORE`` names (a directory for the embedded store, an http(s) URL for a
 SPARQL endpoint). Queries see the union of all article graphs as their default graph, and
@@ -22,6 +22,8 @@ from kg.cli.common import error_line, progress
 from kg.errors import InputError
 from kg.graph import open_store
 from kg.graph.loader import Ingestor, delete_article
+from kg.graph.oxigraph_store import OxigraphStore
+from kg.graph.rebuttals import refresh_rebuttals
 from kg.graph.sparql import query_form
 from kg.ingest.readers import expand_paths, read_file
 
@@ -78,6 +80,37 @@ def delete(article_id: str = typer.Argument(..., help="Id of the article to remo
         error_line(f"no article {article_id!r} in the store")
         raise typer.Exit(1)
     typer.echo(f"deleted {article_id}")
+
+
+DUMP_TYPES = {".nq": "application/n-quads", ".trig": "application/trig"}
+
+
+@app.command()
+def restore(
+    dump: Path = typer.Argument(..., help="An N-Quads or TriG dump, e.g. from `kg export -f nq`."),
+) -> None:
+    """Load a dump into an empty embedded store with the bulk loader, then derive the rebuttal links."""
+    media_type = DUMP_TYPES.get(dump.suffix.lower())
+    if media_type is None:
+        raise InputError(
+            f"{dump}: a dump is an N-Quads (.nq) or TriG (.trig) file, which keep the article graphs"
+        )
+    if not dump.is_file():
+        raise InputError(f"{dump}: no such file")
+    store = open_store()
+    try:
+        if not isinstance(store, OxigraphStore):
+            raise InputError(
+                "kg restore fills the embedded store; load a SPARQL endpoint with its own loader"
+            )
+        if store.stats()["triples"]:
+            raise InputError(f"the store at {store.path} is not empty; restore into a new KG_STORE directory")
+        store.load_dump(dump, media_type)
+        refresh_rebuttals(store)
+        counts = store.stats()
+    finally:
+        store.close()
+    typer.echo(f"restored {dump}: " + ", ".join(f"{key} {value}" for key, value in counts.items()))
 
 
 @app.command()

@@ -15,6 +15,7 @@ import pytest
 from pyoxigraph import RdfFormat, parse
 
 from kg.graph import open_store
+from kg.graph.rebuttals import refresh_rebuttals
 from kg.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "graph"))
@@ -157,3 +158,44 @@ def test_ingest_is_idempotent_and_reports_errors(tmp_path):
     )
     third = kg(location, "ingest", str(inputs / SEED.name))
     assert third.returncode == 0 and "changed 1" in third.stdout
+
+
+def test_export_then_restore_gives_the_same_store(store_location, tmp_path):
+    """Back up with `kg export -f nq`, restore into a new embedded store: same counts, same rebuttals."""
+    source = open_store(Settings(store=store_location))
+    try:
+        refresh_rebuttals(source)  # as an ingest would have left them
+    finally:
+        source.close()
+    dump = tmp_path / "backup.nq"
+    exported = kg(store_location, "export", "--format", "nq", "-o", str(dump))
+    assert exported.returncode == 0, exported.stderr
+    before = json.loads(kg(store_location, "stats", "--json").stdout)
+    restored = kg(str(tmp_path / "restored"), "restore", str(dump))
+    assert restored.returncode == 0, restored.stderr
+    after = json.loads(kg(str(tmp_path / "restored"), "stats", "--json").stdout)
+    assert after == before and after["rebuttals"] >= 1
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("backup.ttl", "", "N-Quads (.nq) or TriG (.trig)"),
+        ("missing.nq", None, "no such file"),
+        ("broken.nq", "<a> <b> .\n", "cannot load the dump"),
+    ],
+)
+def test_restore_errors_are_one_line(tmp_path, name, content, message):
+    dump = tmp_path / name
+    if content is not None:
+        dump.write_text(content, encoding="utf-8")
+    result = kg(str(tmp_path / "store"), "restore", str(dump))
+    assert result.returncode != 0 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_restore_refuses_a_store_that_is_not_empty(store_location, tmp_path):
+    dump = tmp_path / "backup.nq"
+    assert kg(store_location, "export", "--format", "nq", "-o", str(dump)).returncode == 0
+    result = kg(store_location, "restore", str(dump))
+    assert result.returncode != 0
+    assert "not empty" in result.stderr or "embedded store" in result.stderr
