@@ -173,15 +173,32 @@ def _survivor(group: list[Claim], body_start: int) -> Claim:
 
 
 def _drop_weaker_stances(claims: list[Claim]) -> list[Claim]:
-    """An accusation wins over a condemnation or an assertion of the same target by the same actor."""
+    """An accusation wins over a condemnation or an assertion of the same target by the same actor; a
+    class of doers warned or pledged against ("will prosecute hostile actors who steal ...") is the object
+    of that threat, not one more accused party."""
     accused = {(party_key(c.actor), _target_key(c), c.negated) for c in claims if c.stance == "accuse"}
+    threatened = {
+        (party_key(c.actor), _target_key(c), c.start)
+        for c in claims
+        if c.stance in ("warn", "pledge") and _described(c)
+    }
     return [
         c
         for c in claims
         if not (
             c.stance in ("condemn", "assert") and (party_key(c.actor), _target_key(c), c.negated) in accused
         )
+        and not (c.stance == "accuse" and (party_key(c.actor), _target_key(c), c.start) in threatened)
     ]
+
+
+def _described(claim: Claim) -> bool:
+    """A target described in common words ("hostile actors who ..."), not a named party."""
+    return (
+        claim.target_type not in ("government", "person")
+        and not claim.target_galaxy
+        and claim.target[:1].islower()
+    )
 
 
 def _target_key(claim: Claim) -> str:

@@ -411,10 +411,17 @@ def _own_actor(token: Token) -> list[Token]:
     if token.pos_ == "ADJ" and token.head.pos_ in ("VERB", "AUX"):  # "X will hold Moscow accountable"
         subject = subject_of(token.head)
         return conjuncts(subject) if subject is not None else []
-    if token.dep_ == "acl" and token.head.pos_ == "NOUN":  # "an indictment accusing X"
-        return [token.head]
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    if token.dep_ == "acl" and token.head.pos_ == "NOUN" and not own_subject:  # "an indictment accusing X"
+        return [token.head]  # (not "the fact that X will not tolerate": X's clause)
     subject = subject_of(token)
-    return conjuncts(subject) if subject is not None else []
+    return [a for a in conjuncts(subject) if not _their_partners(a)] if subject is not None else []
+
+
+def _their_partners(token: Token) -> bool:
+    """ "Canada and its allies": the allies, named by the first conjunct alone, speak only through it."""
+    owner = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+    return token.dep_ == "conj" and token.pos_ == "NOUN" and bool(owner)
 
 
 __all__ = ["SELF", "Draft", "drafts_for"]

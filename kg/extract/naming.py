@@ -98,6 +98,8 @@ def name_party(head: Token, ctx: ArticleContext, role: str) -> Party | None:
         named = _named(proper, head, ctx, start)
         state = entities.state(proper) if role == "target" and named.type == "government" else None
         return Party(state.name, "government", state.name) if state and state.kind != "demonym" else named
+    if role == "actor" and _unowned_statement(head, tokens):  # "The statement added": the last speaker's
+        return ctx.last_speaker(False, start) or ctx.last_speaker(True, start)
     descriptor = _descriptor(head, tokens, ctx, start, role)
     if descriptor is not None:
         return descriptor
@@ -175,6 +177,11 @@ def _seat(head: Token) -> str | None:
     return known.name if known is not None and known.kind != "demonym" else None
 
 
+def _unowned_statement(head: Token, tokens: list[Token]) -> bool:
+    words = [t.lower_ for t in tokens]
+    return words in (["the", head.lower_], ["this", head.lower_]) and head.lower_ in _names_list("statements")
+
+
 def _headline_common_phrase(head: Token, tokens: list[Token]) -> bool:
     """A Title Case line's phrase made of common words only ("Ransomware Gang", "Hacker Group")."""
     if not head.doc.user_data.get("headline"):
@@ -182,13 +189,14 @@ def _headline_common_phrase(head: Token, tokens: list[Token]) -> bool:
     lex = load_lexicon()
     common = lex.attackers | lex.parties | {w for words in lex.descriptors.values() for w in words}
     words = [t.lower_ for t in tokens if t.dep_ != "det"]
-    return bool(words) and all(w in common or w in _headline_words() for w in words)
+    return bool(words) and all(w in common or w in _names_list("headline_common") for w in words)
 
 
 @cache
-def _headline_words() -> frozenset[str]:
+def _names_list(key: str) -> frozenset[str]:
+    """A word list of parties.toml [names] ("headline_common", "statements")."""
     with open(LEXICON_DIR / "parties.toml", "rb") as handle:
-        return frozenset(tomllib.load(handle).get("names", {}).get("headline_common", ()))
+        return frozenset(tomllib.load(handle).get("names", {}).get(key, ()))
 
 
 def _shared_modifiers(head: Token, lex) -> Token | None:

@@ -215,6 +215,10 @@ def _subject(token: Token, _preps: tuple[str, ...]) -> list[Token]:
         return [said_of]
     if token.dep_ == "amod" or (token.pos_ == "ADP" and token.head.pos_ in ("NOUN", "PROPN")):
         return [token.head]  # "the people behind the attack", "the group responsible for"
+    if token.pos_ == "ADP" and token.head.pos_ == "VERB":  # "arrested the men behind the attack" (misparsed)
+        described = [c for c in token.head.children if c.dep_ == "dobj" and c.right_edge.i == token.i - 1]
+        if described:
+            return described
     head = token.head if token.pos_ in ("ADP", "ADJ") or token.dep_ in ("attr", "acomp") else token
     if token.pos_ == "NOUN" and token.dep_ in ("attr", "dobj", "oprd"):
         head = token.head
