@@ -66,7 +66,9 @@ def _a(local: str) -> str:
     return f"<{AKG}{local}>"
 
 
-def _article_lines(number: int, rng: random.Random, actors: int, accused: dict[int, list[str]]) -> list[str]:
+def _article_lines(
+    number: int, rng: random.Random, actors: int, accused: dict[int, dict[int, str]]
+) -> list[str]:
     """N-Quads of one article graph; deny claims rebut earlier accusations against the denier."""
     aid = f"a{number:07d}"
     graph, article = f"<{ID}graph/{aid}>", f"<{ID}article/{aid}>"
@@ -95,11 +97,12 @@ def _article_lines(number: int, rng: random.Random, actors: int, accused: dict[i
             f'{claim} {_a("confidence")} "{rng.random():.3f}"^^<{XSD}double> {graph} .',
             f"{claim} {_a('evidence')} <{ID}claim/{aid}-{k}/evidence> {graph} .",
         ]
-        if stance == "accuse":
-            accused.setdefault(target, []).append(claim)
-            del accused[target][:-3]
-        elif stance == "deny" and accused.get(actor):
-            lines.append(f"{claim} {_a('rebuts')} {rng.choice(accused[actor])} {REBUTTALS_GRAPH} .")
+        if stance == "accuse":  # the accusations against each party since it last denied, latest per accuser
+            accused.setdefault(target, {})[actor] = claim
+        elif stance == "deny":  # kg/graph/rebuttals.py's rule, for a denier defending itself
+            for accuser, accusation in accused.pop(actor, {}).items():
+                if accuser != actor:
+                    lines.append(f"{claim} {_a('rebuts')} {accusation} {REBUTTALS_GRAPH} .")
     for party in sorted(mentioned):
         lines.append(f"<{ID}actor/x{party}> {RDF_TYPE} {_a('Actor')} {graph} .")
         lines.append(f'<{ID}actor/x{party}> {LABEL} "Actor {party}" {graph} .')
@@ -110,7 +113,7 @@ def write_synthetic(path: Path, claims: int, seed: int = 7) -> int:
     """Write a synthetic dataset of ``claims`` claims as N-Quads; returns the number of quads."""
     rng = random.Random(seed)
     actors = max(100, claims // 200)
-    accused: dict[int, list[str]] = {}
+    accused: dict[int, dict[int, str]] = {}
     quads = 0
     with path.open("w", encoding="utf-8") as out:
         for number in range(claims // CLAIMS_PER_ARTICLE):
