@@ -59,7 +59,11 @@ Link = tuple[str, str]  # (deny claim IRI, accuse claim IRI)
 
 
 class UpdatableStore(Protocol):
+    """What the upkeep needs of a store (both of ours have it)."""
+
     def select(self, sparql: str, bindings: Any = None) -> list[dict[str, Any]]: ...
+
+    def ask(self, sparql: str, bindings: Any = None) -> bool: ...
 
     def update(self, sparql: str) -> None: ...
 
@@ -143,7 +147,7 @@ def refresh_rebuttals(store: UpdatableStore | Store, parties: Iterable[NamedNode
 def _marked(store: UpdatableStore | Store) -> bool:
     if isinstance(store, Store):
         return bool(store.query(_IS_MARKED))
-    return bool(store.ask(_IS_MARKED))  # type: ignore[union-attr]
+    return store.ask(_IS_MARKED)
 
 
 def _select(store: UpdatableStore | Store, query: str) -> list[dict[str, Any]]:
