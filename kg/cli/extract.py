@@ -28,35 +28,53 @@ def extract(
     paths: list[Path] = typer.Argument(..., help="Files or folders (searched recursively)."),
     fmt: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", "-f", help="Output format."),
     with_text: bool = typer.Option(False, "--with-text", help="JSON Lines: emit each article's text too."),
+    jobs: int = typer.Option(
+        1,
+        "--jobs",
+        "-j",
+        min=0,
+        help="Extraction processes (0: one per core); each loads the spaCy pipeline.",
+    ),
 ) -> None:
     """Extract attributed claims from plain text, Markdown, HTML or JSON Lines articles."""
     from kg.extract import get_extractor
+    from kg.extract.parallel import default_jobs, extract_in_order, extract_one
 
-    extractor = get_extractor()
+    get_extractor()  # a missing model is reported before any file is read
+    jobs = jobs or default_jobs()
     files = list(expand_paths(paths))
+    items = (
+        article
+        for item in progress(files, len(files), "extracting")
+        for article in ([item] if isinstance(item, InputError) else read_file(item))
+    )
+    results = (
+        extract_in_order(items, jobs)
+        if jobs > 1
+        else ((item, None if isinstance(item, InputError) else extract_one(item)) for item in items)
+    )
     failed = 0
-    out = sys.stdout
     table_rows: list[Claim] = []
-    for item in progress(files, len(files), "extracting"):
-        articles = [item] if isinstance(item, InputError) else read_file(item)
-        for article in articles:
-            if isinstance(article, InputError):
-                error_line(article.message)
-                failed += 1
-                continue
-            claims = extractor.extract(article)
-            if fmt is ExtractFormat.table:
-                table_rows.extend(claims)
-                continue
-            if with_text:
-                out.write(json.dumps(_article_record(article), ensure_ascii=False) + "\n")
-            for claim in claims:
-                out.write(json.dumps(claim.to_dict(), ensure_ascii=False) + "\n")
+    for item, result in results:
+        if isinstance(item, InputError) or isinstance(result, str) or result is None:
+            error_line(item.message if isinstance(item, InputError) else str(result))
+            failed += 1
+        elif fmt is ExtractFormat.table:
+            table_rows.extend(result)
+        else:
+            _write_jsonl(item, result, with_text)
     if fmt is ExtractFormat.table:
         _print_table(table_rows)
     if failed:
         error_line(f"{failed} input(s) failed; the others were processed")
         raise typer.Exit(1)
+
+
+def _write_jsonl(article: Article, claims: list[Claim], with_text: bool) -> None:
+    if with_text:
+        sys.stdout.write(json.dumps(_article_record(article), ensure_ascii=False) + "\n")
+    for claim in claims:
+        sys.stdout.write(json.dumps(claim.to_dict(), ensure_ascii=False) + "\n")
 
 
 def _article_record(article: Article) -> dict[str, object]:

@@ -21,7 +21,7 @@ from kg.cli import app
 from kg.cli.common import error_line, progress
 from kg.errors import InputError
 from kg.graph import open_store
-from kg.graph.loader import Ingestor, delete_article
+from kg.graph.loader import delete_article, ingest_articles
 from kg.graph.oxigraph_store import OxigraphStore
 from kg.graph.rebuttals import refresh_rebuttals
 from kg.graph.sparql import query_form
@@ -45,16 +45,28 @@ GRAPH_TYPES = {SparqlFormat.turtle: "text/turtle", SparqlFormat.json: "applicati
 
 
 @app.command()
-def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (searched recursively).")) -> None:
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (searched recursively)."),
+    jobs: int = typer.Option(
+        1,
+        "--jobs",
+        "-j",
+        min=0,
+        help="Extraction processes (0: one per core); each loads the spaCy pipeline.",
+    ),
+) -> None:
     """Extract claims from articles and store them; re-ingesting an unchanged article changes nothing."""
+    from kg.extract.parallel import default_jobs
+
+    files = list(expand_paths(paths))
+    items = (
+        article
+        for item in progress(files, len(files), "ingesting")
+        for article in ([item] if isinstance(item, InputError) else read_file(item))
+    )
     store = open_store()
     try:
-        ingestor = Ingestor(store)
-        files = list(expand_paths(paths))
-        for item in progress(files, len(files), "ingesting"):
-            for article in [item] if isinstance(item, InputError) else read_file(item):
-                ingestor.add(article)
-        report = ingestor.finish()
+        report = ingest_articles(store, items, jobs=jobs or default_jobs())
     finally:
         store.close()
     for message in report.errors:

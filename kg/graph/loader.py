@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError, KgError
+from kg.errors import InputError
 from kg.graph.payload import ArticlePayload, prepare
 from kg.graph.rebuttals import RebuttalTracker
 from kg.graph.store import Store
@@ -107,15 +107,16 @@ class Ingestor:
         if isinstance(item, InputError):
             self.report.errors.append(item.message)
             return
-        try:
-            claims = self.extractor.extract(item)
-        except KgError as exc:
-            self.report.errors.append(f"{item.id}: {exc.message}")
+        from kg.extract.parallel import extract_one
+
+        self.add_result(item, extract_one(item, self.extractor))
+
+    def add_result(self, article: Article, result: Sequence[Claim] | str) -> None:
+        """An article already extracted: its claims, or the message of its extraction error."""
+        if isinstance(result, str):
+            self.report.errors.append(result)
             return
-        except Exception as exc:  # one article the pipeline chokes on must not stop a bulk ingest
-            self.report.errors.append(f"{item.id}: extraction failed ({type(exc).__name__}: {exc})")
-            return
-        self._pending.append((item, claims))
+        self._pending.append((article, result))
         if len(self._pending) >= BATCH:
             self.flush()
 
@@ -156,18 +157,29 @@ def ingest_articles(
     items: Iterable[Article | InputError],
     extractor: Any = None,
     on_item: Callable[[Article | InputError], None] | None = None,
+    jobs: int = 1,
 ) -> IngestReport:
-    """Extract and store every article of ``items``; returns what happened."""
+    """Extract and store every article of ``items``; returns what happened. With ``jobs`` > 1 the
+    default extractor runs on that many worker processes (a given ``extractor`` runs here)."""
+    from kg.extract.parallel import extract_in_order
+
     ingestor = Ingestor(store, extractor)
-    for item in items:
-        ingestor.add(item)
+    parallel = jobs > 1 and extractor is None
+    results = extract_in_order(items, jobs) if parallel else ((item, None) for item in items)
+    for item, result in results:
+        if isinstance(item, Article) and result is not None:
+            ingestor.add_result(item, result)
+        else:  # an input error, or an article still to extract here
+            ingestor.add(item)
         if on_item is not None:
             on_item(item)
     return ingestor.finish()
 
 
-def ingest_paths(store: Store, paths: Iterable[str | Path], extractor: Any = None) -> IngestReport:
+def ingest_paths(
+    store: Store, paths: Iterable[str | Path], extractor: Any = None, jobs: int = 1
+) -> IngestReport:
     """``kg ingest`` as a function: read files and folders, extract, store."""
     from kg.ingest import read_paths
 
-    return ingest_articles(store, read_paths(paths), extractor)
+    return ingest_articles(store, read_paths(paths), extractor, jobs=jobs)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from store_samples import accusation_article, denial_article, synthetic_article
 
 from kg.errors import ExtractionError, InputError
@@ -71,3 +72,27 @@ def test_rebuttals_follow_ingest_and_delete(store):
     assert delete_article(store, "acc-1") is True
     assert store.stats()["rebuttals"] == 0
     assert delete_article(store, "acc-1") is False
+
+
+@pytest.mark.slow
+def test_extraction_on_worker_processes_stores_what_one_process_stores(tmp_path):
+    """`kg ingest -j 2`: the same claims, in the same order, as extracting in the ingesting process;
+    an input error still reaches the report."""
+    from graph_samples import seed_article
+
+    from kg.graph import open_store
+    from kg.settings import Settings
+
+    seed = seed_article()
+    items: list[Article | InputError] = [replace(seed, id=f"seed-{n}") for n in range(5)]
+    items.insert(2, InputError("broken.txt: not UTF-8"))
+    dumps = {}
+    for jobs in (1, 2):
+        store = open_store(Settings(store=str(tmp_path / f"jobs-{jobs}")))
+        try:
+            report = ingest_articles(store, items, jobs=jobs)
+            assert report.new == 5 and report.errors == ["broken.txt: not UTF-8"]
+            dumps[jobs] = [(c.article, c.actor, c.stance, c.target, c.start) for c in store.claims()]
+        finally:
+            store.close()
+    assert dumps[1] == dumps[2] and len(dumps[1]) >= 5 * 6
