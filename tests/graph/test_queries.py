@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 from graph_samples import seed_article, seed_claims
-from pyoxigraph import Store
+from pyoxigraph import Literal, NamedNode, Store
 
+from kg.errors import QueryError
 from kg.graph.rdf import article_quads
 from kg.graph.rebuttals import refresh_rebuttals
-from kg.graph.sparql import binding_terms, inject_values, plain_rows
+from kg.graph.sparql import binding_terms, fill_values, inject_values, plain_rows
 from kg.graph.views import load_query, party_from_row
 from kg.graph.vocab import actor_iri
 from kg.models import Article, Claim
@@ -85,3 +86,38 @@ def test_stats(store):
     (row,) = select(store, "stats")
     assert row["articles"] == 2 and row["claims"] == len(seed_claims()) + 1
     assert row["rebuttals"] >= 3 and row["triples"] == len(store)
+
+
+FILL_CASES = [
+    (
+        "every empty block is filled",
+        "SELECT * WHERE { { VALUES ?p { } ?s ?x ?p } UNION { VALUES ?p { } ?p ?x ?o } }",
+        [NamedNode("http://example.org/a")],
+        "SELECT * WHERE { { VALUES ?p { <http://example.org/a> } ?s ?x ?p } "
+        "UNION { VALUES ?p { <http://example.org/a> } ?p ?x ?o } }",
+    ),
+    (
+        "None removes the blocks",
+        "SELECT * WHERE { VALUES ?p { } ?s ?x ?p }",
+        None,
+        "SELECT * WHERE {  ?s ?x ?p }",
+    ),
+    (
+        "comments, strings and other variables are left alone",
+        '# VALUES ?p { }\nSELECT * WHERE { VALUES ?q { } VALUES ?p { } ?s ?x "VALUES ?p { }" }',
+        [Literal('a "quoted" value')],
+        '# VALUES ?p { }\nSELECT * WHERE { VALUES ?q { } VALUES ?p { "a \\"quoted\\" value" } ?s ?x "VALUES ?p { }" }',
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("description", "text", "terms", "expected"), FILL_CASES, ids=[c[0] for c in FILL_CASES]
+)
+def test_fill_values(description, text, terms, expected):
+    assert fill_values(text, "p", terms) == expected
+
+
+def test_fill_values_needs_a_block():
+    with pytest.raises(QueryError):
+        fill_values("SELECT * WHERE { ?s ?p ?o }", "p", [])
