@@ -5,6 +5,6 @@ PREFIX akg: <https://w3id.org/attribution-kg/ontology#>
 DELETE { GRAPH <https://w3id.org/attribution-kg/id/graph/derived-rebuttals> { ?deny akg:rebuts ?accuse } }
 WHERE {
   VALUES ?party { }
-  ?accuse akg:target ?party .
+  GRAPH ?g { ?accuse akg:target ?party }  # an update's default graph is not the union: name the graphs
   GRAPH <https://w3id.org/attribution-kg/id/graph/derived-rebuttals> { ?deny akg:rebuts ?accuse }
 }

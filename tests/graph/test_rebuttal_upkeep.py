@@ -6,8 +6,10 @@ only the parties each write touches); after every step the links must equal a re
 
 from __future__ import annotations
 
+import random
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from graph_samples import claim
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -67,8 +69,8 @@ def article_of(article_id: str, date: str | None, specs) -> tuple[Article, list]
     return Article(id=article_id, text="x" * 100, date=date), claims
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(steps=st.lists(st.one_of(put, delete), min_size=1, max_size=6))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.one_of(put, delete), min_size=1, max_size=8))
 def test_party_by_party_upkeep_equals_a_full_recompute(store, steps):
     store.update("DROP ALL")
     for step in steps:
@@ -133,14 +135,10 @@ def test_a_run_killed_before_its_refresh_is_repaired_by_the_next_run(store):
     assert not store.ask(f"ASK {{ GRAPH <{DERIVED_REBUTTALS_GRAPH}> {{ ?s <{AKG}refreshPending> ?o }} }}")
 
 
-def test_concurrent_writers_refresh_party_by_party_and_agree_with_a_full_recompute(store, monkeypatch):
-    """The API stores articles from several threads at once: they take turns, so none mistakes another's
-    run under way for a crashed one (which would recompute every link), and the links come out right."""
-    found_marked = []
-    marked = rebuttals._marked
-    monkeypatch.setattr(rebuttals, "_marked", lambda s: found_marked.append(marked(s)) or found_marked[-1])
+def busy_articles() -> list[tuple[Article, list]]:
+    """24 one-claim articles over three parties and nine days: accusations and denials interleave."""
     speakers = [SPEAKERS[0], SPEAKERS[1], SPEAKERS[2], SPEAKERS[4]]
-    articles = [
+    return [
         article_of(
             f"c{n}",
             f"2016-01-{1 + n % 9:02d}",
@@ -155,6 +153,27 @@ def test_concurrent_writers_refresh_party_by_party_and_agree_with_a_full_recompu
         )
         for n in range(24)
     ]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_any_ingest_order_leaves_the_links_a_full_recompute_gives(store, seed):
+    """Articles arrive in any order (a denial dated before others may come last)."""
+    articles = busy_articles()
+    random.Random(seed).shuffle(articles)
+    for article in articles:
+        store_extracted(store, [article])
+    kept = links(store)
+    refresh_rebuttals(store)
+    assert kept == links(store)
+
+
+def test_concurrent_writers_refresh_party_by_party_and_agree_with_a_full_recompute(store, monkeypatch):
+    """The API stores articles from several threads at once: they take turns, so none mistakes another's
+    run under way for a crashed one (which would recompute every link), and the links come out right."""
+    found_marked = []
+    marked = rebuttals._marked
+    monkeypatch.setattr(rebuttals, "_marked", lambda s: found_marked.append(marked(s)) or found_marked[-1])
+    articles = busy_articles()
     with ThreadPoolExecutor(6) as pool:
         list(pool.map(lambda item: store_extracted(store, [item]), articles))
     assert len(found_marked) == len(articles) and not any(found_marked)
@@ -162,3 +181,15 @@ def test_concurrent_writers_refresh_party_by_party_and_agree_with_a_full_recompu
     assert kept
     refresh_rebuttals(store)
     assert links(store) == kept
+
+
+def test_an_earlier_denial_ingested_later_takes_over_the_accusation(store):
+    """Alpha accuses Beta on day 3, Beta denies on day 7; a denial by Beta dated day 4 arrives later:
+    it answers the accusation now, and the day-7 denial no longer does (other articles' links change)."""
+    store_extracted(store, [article_of("a0", "2016-01-03", [(SPEAKERS[0], "accuse", "Beta", False)])])
+    store_extracted(store, [article_of("a1", "2016-01-07", [(SPEAKERS[4], "deny", "Cy Dale", False)])])
+    assert len(links(store)) == 1
+    store_extracted(store, [article_of("a2", "2016-01-04", [(SPEAKERS[4], "deny", "Gamma", False)])])
+    kept = links(store)
+    refresh_rebuttals(store)
+    assert kept == links(store) and len(kept) == 1
