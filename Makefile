@@ -23,5 +23,10 @@ lint: install
 test: lint
 	$(BIN)/pytest
 
+# the quick round of measurements; see README "Measuring" for each script's options (e.g. 1M claims)
 bench: install
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/eval.py
+	$(BIN)/python bench/questions.py
+	$(BIN)/python bench/store.py --sizes 10000,100000
+	$(BIN)/python bench/rebuttals.py --claims 20000
