@@ -209,13 +209,24 @@ def frame_for(token: Token, frames: list[Frame]) -> Frame | None:
             return by_verb[node.i]
     below = {t.i for t in token.subtree}
     for frame in frames:  # "“...,” Hong said" parsed as parataxis or coordination, "said X" after the quote
-        if frame.kind in ("verb", "causative") and frame.verb.i not in below:
+        if frame.kind in ("verb", "causative") and (frame.verb.i not in below or _trailing(frame, token)):
             return frame
     for frame in frames:
         if frame.kind == "according":
             return frame
     nouns = [f for f in frames if f.kind == "noun" and f.verb.i < token.i]  # "X's assertion that ..."
     return nouns[-1] if nouns else None
+
+
+def _trailing(frame: Frame, token: Token) -> bool:
+    """ "X hacked Y, US officials said in a warning": a closing speech verb with no content of its own,
+    misparsed as a conjunct of the cue or a relative clause of its object, still frames the cue."""
+    verb = frame.verb
+    if frame.kind != "verb" or verb.i <= token.i or verb.dep_ not in ("conj", "relcl", "advcl"):
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "dative") for c in verb.children):
+        return False
+    return any(t.text == "," for t in verb.doc[token.i : min(s.left_edge.i for s in frame.speakers)])
 
 
 def _speaks_about_itself(frame: Frame, token: Token) -> bool:

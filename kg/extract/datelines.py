@@ -22,6 +22,8 @@ def _pattern() -> re.Pattern[str]:
     dashes = "|".join(re.escape(d) for d in sorted(data["dashes"], key=len, reverse=True))
     bare_dashes = "|".join(re.escape(d) for d in data.get("bare_dashes", ()))
     bare = rf"|(?:{data['bare_place']})\s*(?:{bare_dashes})\s+" if bare_dashes else ""
+    if bare_dashes and data.get("event_place"):
+        bare += rf"|(?:{data['event_place']})\s*(?:{bare_dashes})\s+"
     return re.compile(
         rf"(?:{data['place']})?\s*\((?i:{agencies})\)\s*(?:{dashes})\s+{bare}",
         re.VERBOSE,

@@ -74,7 +74,7 @@ def merge_duplicates(claims: list[Claim], text: str = "") -> list[Claim]:
         else:
             group.append(claim)
     merged = [_survivor(group, body_start) for group in groups]
-    kept = _drop_weaker_stances(merged)
+    kept = _drop_tied_descriptions(_drop_weaker_stances(merged))
     kept.sort(key=lambda c: (c.start, c.actor, c.target))
     return kept
 
@@ -190,6 +190,21 @@ def _drop_weaker_stances(claims: list[Claim]) -> list[Claim]:
         )
         and not (c.stance == "accuse" and (party_key(c.actor), _target_key(c), c.start) in threatened)
     ]
+
+
+def _drop_tied_descriptions(claims: list[Claim]) -> list[Claim]:
+    """ "An attack group tied to North Korea launched ...": when the sentence also accuses the party the
+    doers are tied to, the description is no second accused party."""
+    accused = {(party_key(c.actor), party_key(c.target), c.start) for c in claims if c.stance == "accuse"}
+
+    def tied(claim: Claim) -> bool:
+        found = _TIED.search(claim.target)
+        return bool(found) and (party_key(claim.actor), party_key(found.group(1)), claim.start) in accused
+
+    return [c for c in claims if not (c.stance == "accuse" and tied(c))]
+
+
+_TIED = re.compile(r"^\w[\w -]* (?:tied|linked|connected) to (?:the )?(.+)$", re.IGNORECASE)
 
 
 def _described(claim: Claim) -> bool:

@@ -13,10 +13,12 @@ from spacy.tokens import Span, Token
 from kg.extract import entities
 from kg.extract.attribution import Frame, find_frames, frame_for, outer_frame
 from kg.extract.cues import Cue, find_cues
+from kg.extract.grounds import a_duty, non_cyber_grounds
 from kg.extract.lexicon import load_lexicon
 from kg.extract.negation import Polarity, is_negated, polarity
 from kg.extract.phrases import agent_of, as_predicate, conjuncts, is_passive, prep_objects, subject_of
-from kg.extract.targets import SELF, cue_targets
+from kg.extract.targets import SELF, cue_targets, whole_words
+from kg.extract.vague import negative_subject
 
 # Cues the article's own voice may carry ("believed to be linked to Russia"): attributions, not acts.
 _MEDIA_TARGETS = {"subject", "to", "from", "of", "by"}
@@ -61,6 +63,8 @@ def drafts_for(sent: Span, in_quote: bool) -> tuple[list[Draft], list[Frame]]:
         draft = _draft(cue, sent, frames, in_quote)
         if draft is not None and draft.targets == SELF and accused.get(cue.token.i):
             draft.targets = accused[cue.token.i]  # the denier defends the party the allegation accused
+        if draft is not None and isinstance(draft.actors, list) and any(map(negative_subject, draft.actors)):
+            draft.polarity = replace(draft.polarity, negated=True)  # "neither country has acknowledged"
         if draft is not None:
             out.append(draft)
     return out, frames
@@ -79,6 +83,8 @@ def _rule_holds(cue: Cue, sent: Span) -> bool:
         return False
     if rule.needs_object and not any(t.lemma_.lower() in rule.needs_object for t in token.subtree):
         return False
+    if rule.stance == "accuse" and (non_cyber_grounds(token) or a_duty(token)):
+        return False  # "sanctions on Iran once lifted by the nuclear deal", "responsible for protecting"
     if "needs_future" in flags and not _future(token):
         return False
     if "not_as_threat" in flags and _threat_modal(token):
@@ -103,6 +109,8 @@ def _rule_holds(cue: Cue, sent: Span) -> bool:
     if "needs_attacker_subject" in flags and not _attacker_subject(token):
         return False
     if "needs_attacker_object" in flags and not _attacker_object(token):
+        return False
+    if "needs_attack_subject" in flags and not _attack_subject(token):
         return False
     if "needs_light_verb" in flags and not (token.dep_ == "dobj" and token.head.lemma_ in ("play", "have")):
         return False  # "played a role in", "had a hand in"
@@ -174,6 +182,32 @@ def _attacker_subject(token: Token) -> bool:
         or subject.lower_ in words
         or (subject.pos_ == "PROPN" and subject.ent_type_ != "GPE")
     )
+
+
+def _attack_subject(token: Token) -> bool:
+    """ "the development of the malware was supported by X": attackers, an attack or its tools are what X
+    supported ("the defence programme was supported by X" is no attribution)."""
+    lex = load_lexicon()
+    subject = subject_of(token)
+    words = lex.attackers | lex.acts | _TOOLS
+    heads = [subject] if subject is not None else []
+    for head in heads:  # "the development of the malware": the head and its "of" objects
+        heads.extend(g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
+    return any(t.lemma_.lower() in words for t in heads)
+
+
+_TOOLS = {
+    "malware",
+    "tool",
+    "virus",
+    "worm",
+    "trojan",
+    "ransomware",
+    "spyware",
+    "implant",
+    "botnet",
+    "exploit",
+}
 
 
 def _attacker_object(token: Token) -> bool:
@@ -252,6 +286,7 @@ def _draft(cue: Cue, sent: Span, frames: list[Frame], in_quote: bool) -> Draft |
         return None  # "a spy agency blamed for ...", "suspected spies": background, nobody says it here
     # "Kaspersky Links North Korean IP Address to Lazarus": a headline's verb parsed as a noun
     headline = _headline_subject(token) if rule.kind == "agentive" else None
+    headline = _reduced_relative_subject(token) if headline is None and rule.kind == "agentive" else headline
     named = headline if headline is not None else passive_agent
     if agentive or headline is not None:
         own = conjuncts(named) if named is not None else _own_actor(token)
@@ -328,9 +363,27 @@ def _reads_passive(token: Token) -> bool:
     whatever the tagger says (the active "researchers linked the attack to X" has its object)."""
     if is_passive(token):
         return True
+    if token.dep_ in ("relcl", "acl") and any(c.dep_ == "nsubj" for c in token.children):
+        return False  # "an attack Washington linked to Iran": a relative clause with its own subject
     return token.tag_ in ("VBD", "VBN") and not any(
         c.dep_ in ("dobj", "ccomp", "xcomp") for c in token.children
     )
+
+
+def _reduced_relative_subject(token: Token) -> Token | None:
+    """ "an attack Ukraine linked to Russia": a past-tense verb modifying an act, right after a name the
+    parser hung on the act, is a relative clause without "that" whose subject is that name."""
+    if token.dep_ != "acl" or token.tag_ != "VBD" or token.i == 0 or _has_subject(token):
+        return None
+    before = token.doc[token.i - 1]
+    acts = load_lexicon().acts
+    if before.pos_ != "PROPN" or before.head.i != token.head.i or token.head.lemma_.lower() not in acts:
+        return None
+    return before
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children)
 
 
 def _headline_subject(token: Token) -> Token | None:
@@ -373,7 +426,7 @@ def _own_deed(cue: Cue, targets: list[Token] | str, frame: Frame) -> Cue | None:
 def _acts_of(verb: Token, frame: Frame | None = None) -> list[Token]:
     """The act a deed verb names: its object ("carried out [the cyberattack]"); after a boast ("claimed to
     have stolen [the data]") whatever the deed took."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "pobj")]  # "behind [the hack]"
+    objects = whole_words(c for c in verb.children if c.dep_ in ("dobj", "pobj"))  # "behind [the hack]"
     if verb.pos_ == "ADJ":  # "responsible for [the attack]"
         objects = list(prep_objects(verb, {"for"}))
     if frame is not None and frame.verb.lemma_.lower() in _BOASTS and verb.pos_ == "VERB":
@@ -391,6 +444,9 @@ def _own_actor(token: Token) -> list[Token]:
         for child in token.children:
             if child.dep_ == "poss":
                 return conjuncts(child)
+        imposer = _imposer(token)
+        if imposer is not None:  # "the day EU sanctions on Russia took effect": the EU's
+            return conjuncts(imposer)
         sources = list(prep_objects(token, {"from", "by"}))  # "a denial from Moscow"
         if not sources and token.dep_ == "dobj":  # "drew a denial from Moscow"
             sources = list(prep_objects(token.head, {"from"}))
@@ -416,6 +472,20 @@ def _own_actor(token: Token) -> list[Token]:
         return [token.head]  # (not "the fact that X will not tolerate": X's clause)
     subject = subject_of(token)
     return [a for a in conjuncts(subject) if not _their_partners(a)] if subject is not None else []
+
+
+def _imposer(noun: Token) -> Token | None:
+    """ "U.S. sanctions on Iran", "EU sanctions against Russia": a known state or body compounded with sanctions
+    that have their own target imposes them ("Russia sanctions" alone may be sanctions against Russia)."""
+    if noun.lemma_.lower() != "sanction" or not any(
+        c.dep_ == "prep" and c.lower_ in ("on", "against") for c in noun.children
+    ):
+        return None
+    names = [c for c in noun.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+    known = (entities.state, entities.agency, entities.organization)
+    if not names or not any(find(names[-1].text) for find in known):
+        return None
+    return names[-1]
 
 
 def _their_partners(token: Token) -> bool:

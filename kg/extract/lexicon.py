@@ -78,6 +78,7 @@ _FLAG_KEYS = (
     "needs_attacker_subject",
     "state_target_only",
     "needs_cyber_subject",
+    "needs_attack_subject",
     "copula_only",
     "needs_attacker_doer",
     "needs_allegation",

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from kg.extract import entities
 from kg.extract.context import TITLES, ArticleContext, Mention
 from kg.extract.lexicon import LEXICON_DIR, load_lexicon
+from kg.extract.offices import affiliation_near, after_last_title, organ_state, state_organ, with_state
 from kg.extract.phrases import (
     RELATIVE,
     char_offset,
@@ -95,6 +96,9 @@ def name_party(head: Token, ctx: ArticleContext, role: str) -> Party | None:
     text = _clean(head.doc[tokens[0].i : tokens[-1].i + 1].text)
     proper = _proper_name(head)
     if proper:
+        stated = with_state(proper, head)  # "China's Ministry of Foreign Affairs"
+        if stated is not None:
+            return Party(stated[0], "government", stated[1])
         named = _named(proper, head, ctx, start)
         state = entities.state(proper) if role == "target" and named.type == "government" else None
         return Party(state.name, "government", state.name) if state and state.kind != "demonym" else named
@@ -250,7 +254,9 @@ def _proper_name(head: Token) -> str | None:
         return None
     if head.pos_ == "PROPN":
         start, end = name_span(head)
-        words = [t for t in head.doc[start:end] if t.lower_ not in TITLES and t.lower_ != "the"]
+        if start > head.sent.start and state_organ([head.doc[start - 1], head.doc[end - 1]]):
+            start -= 1  # "the Iranian Revolutionary Guard": the demonym is part of the organ's name
+        words = after_last_title([t for t in head.doc[start:end] if t.lower_ != "the"])
         while (
             words
             and words[0].i != head.i
@@ -259,6 +265,7 @@ def _proper_name(head: Token) -> str | None:
                 words[0].pos_ not in ("PROPN", "NUM")
                 or words[0].dep_ in ("advmod", "cc", "mark", "prep", "npadvmod")
             )
+            and not state_organ(words)
         ):
             words.pop(0)  # "Instead Ciphr"
         if words:
@@ -303,18 +310,24 @@ def _named(name: str, head: Token, ctx: ArticleContext, start: int) -> Party:
     if len(name.split()) == 1:
         full = ctx.full_name(name, start)
         if full:
-            return Party(full, "person", _affiliation_near(head) or ctx.introduced_state(full, start))
+            return Party(full, "person", affiliation_near(head) or ctx.introduced_state(full, start))
     if len(name.split()) > 1:
         name = ctx.spelling_of(name)
     kind = {"PERSON": "person", "ORG": "organization", "GPE": "government", "NORP": "government"}.get(label)
     kind = name_type(name) or kind  # "New World Hackers" is a group whatever NER says
     if kind is None:
-        titled = any(t.lower_ in TITLES for t in head.doc[max(head.sent.start, head.i - 3) : head.i])
+        first = head.i - len(name.split()) + 1  # "Telecommunication Minister Mohammad Javad Azeri Jahromi"
+        titled = any(
+            t.lower_ in TITLES for t in head.doc[max(head.sent.start, min(first, head.i) - 3) : head.i]
+        )
         two_words = len(name.split()) in (2, 3) and label == "" and not any(c.isdigit() for c in name)
         kind = "person" if titled or two_words else "organization"
+    state = organ_state(name)
+    if state is not None and kind != "group":  # "Russian Security Council": the state's organ
+        return Party(name, "government", state)
     if kind != "person":
         return Party(name, kind, "")
-    return Party(name, kind, _affiliation_near(head) or ctx.introduced_state(name, start))
+    return Party(name, kind, affiliation_near(head) or ctx.introduced_state(name, start))
 
 
 def _expanded(full: str) -> Party:
@@ -327,23 +340,6 @@ def _expanded(full: str) -> Party:
         return Party(full, known.type, known.state or "")
     kind = name_type(full)
     return Party(full, kind if kind in ("group", "media") else "organization")
-
-
-def _affiliation_near(head: Token) -> str:
-    """The state named in the phrase around a person ("US director of national intelligence James Clapper")."""
-    sent = head.sent
-    before = head.doc[max(sent.start, head.i - 8) : head.i + 1]
-    after = head.doc[head.i + 1 : min(sent.end, head.i + 8)]
-    found = entities.states_in(before.text)
-    if found:  # the title before the name is nearest ("US director of national intelligence James Clapper")
-        return found[-1][2]
-    appositive = len(after) > 0 and (after[0].text in ",(" or after[0].lower_ in ("of", "from"))
-    if not appositive:
-        return ""  # "Clinton cited Russia's responsibility": a state after the verb is what is said
-    verb = next((t.i for t in after if t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN"), None)
-    window = after if verb is None else head.doc[after.start : verb]
-    found = entities.states_in(window.text)
-    return found[0][2] if found else ""
 
 
 _DEFINITE = {"the", "this", "that", "these", "its"}

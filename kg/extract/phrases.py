@@ -230,6 +230,31 @@ def _joins(doc, k: int, left: bool) -> bool:
     return token.text == "&" or (token.lower_ in ("of", "for") and doc[neighbour].text[:1].isupper())
 
 
+def hyphen_tail(token: Token) -> Token:
+    """ "a counter-hack" parsed as two objects "counter" and "hack": the last word of a hyphenated compound
+    stands for the whole."""
+    doc = token.doc
+    while (
+        token.i + 2 < len(doc)
+        and doc[token.i + 1].text == "-"
+        and not token.whitespace_
+        and not doc[token.i + 1].whitespace_
+        and doc[token.i + 2].is_alpha
+        and doc[token.i + 2].pos_ == "NOUN"
+        and token.is_lower  # "Russia-sponsored", "North Korean-backed": a name, then a participle
+    ):
+        token = doc[token.i + 2]
+    return token
+
+
+def hyphen_start(token: Token) -> int:
+    """Index of the first word of the hyphenated compound that ends with ``token`` ("counter-hack")."""
+    doc, i = token.doc, token.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        i -= 2
+    return i
+
+
 def counted(head: Token) -> Token:
     """ "a pair of Chinese hackers" -> hackers: a quantity noun stands for what it counts."""
     if head.lemma_.lower() not in _names_list("quantities"):
@@ -334,7 +359,8 @@ def _is_party_word(token: Token) -> bool:
 def given_name(head: Token) -> Token | None:
     """A name given to the phrase: "hackers that it calls the Callisto Group", "a group known as X"."""
     for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and not is_dated_month(child):
+        listed = any(c.dep_ == "conj" for c in child.children)  # "China, the X Institute, and Y": a list
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and not is_dated_month(child) and not listed:
             return child  # (a date set off after the phrase, "Dec. 20", names nothing)
         if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in _NAMING:
             found = _naming_object(child)

@@ -24,6 +24,7 @@ from kg.extract.drafts import SELF, Draft, drafts_for
 from kg.extract.lexicon import LEXICON_DIR, context_pattern, load_lexicon
 from kg.extract.naming import Party, name_party
 from kg.extract.negation import refusal_in_text
+from kg.extract.offices import state_owned
 from kg.extract.phrases import given_name, np_tokens, with_preps
 from kg.extract.sentences import headline_form, split_sentences
 from kg.extract.sides import (
@@ -35,6 +36,7 @@ from kg.extract.sides import (
     several_governments,
 )
 from kg.extract.topics import topic_for
+from kg.extract.vague import unspecific
 from kg.extract.voice import statement_limit, statement_runs
 from kg.models import Article, Claim, Sentence
 
@@ -84,7 +86,7 @@ class Extractor:
             plans = [_plan(article) for article in chunk]
             verbs = _headline_verbs()
             jobs = [
-                (headline_form(plan.sentences[i].text, verbs), (p, i))
+                (headline_form(plan.sentences[i].text, verbs, plan.article.text), (p, i))
                 for p, plan in enumerate(plans)
                 for i in plan.parse
             ]
@@ -358,7 +360,9 @@ def _acceptable(token: Token, party: Party, draft: Draft, actor: Party, lex) -> 
     rule = draft.cue.rule
     name = party.name.lower()
     if not name or _no_party(token) or (name == actor.name.lower() and rule.stance != "deny"):
-        return False  # a denial may defend the speaker itself ("Beijing was behind it" denied by China)
+        return False
+    if unspecific(token):
+        return False  # "hard to attribute an incident to a specific actor": nobody in particular  # a denial may defend the speaker itself ("Beijing was behind it" denied by China)
     if rule.stance in ("condemn", "deny", "acknowledge", "pledge") and rule.target in (
         "object",
         "of_cyber",
@@ -373,7 +377,8 @@ def _acceptable(token: Token, party: Party, draft: Draft, actor: Party, lex) -> 
     if token.lemma_.lower() in lex.non_parties or name in _BARE_ATTACKERS or _bare_descriptor(token, party):
         return False
     if "state_or_group_target" in rule.flags:
-        return party.type in ("government", "group")
+        named_attacker = token.dep_ == "appos" and token.head.lemma_.lower() in lex.attackers
+        return party.type in ("government", "group") or state_owned(token) or named_attacker
     if "needs_attacker_doer" in rule.flags or rule.target == "noun_by":
         described = any(c.dep_ == "appos" and c.lemma_.lower() in lex.attackers for c in token.children)
         alleged = party.type == "person" and token.pos_ == "PROPN" and alleging(draft)

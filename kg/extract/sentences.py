@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from kg.extract.datelines import dateline_end
 from kg.ingest import parse_header
 from kg.models import Sentence
+from kg.resolve import find_parties
 
 # A sentence ends at . ! ? (plus closing quotes or brackets) followed by space and a likely sentence start.
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
@@ -143,10 +144,13 @@ _WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
 _INITIALS_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "... Attacks by U.S." is still a headline
 
 
-def headline_form(text: str, verbs: frozenset[str]) -> str:
-    """A Title Case headline with its cue verbs in lower case ("US Blames North Korea" -> "US blames North
-    Korea"), so that the parser reads them as verbs, not as parts of a name. Same length, same offsets;
-    any other text is returned as it is."""
+def headline_form(text: str, verbs: frozenset[str], body: str = "") -> str:
+    """A Title Case headline in sentence case for parsing ("Iran Accuses Israel of Launching Cyberattack on
+    Its Network" -> "Iran accuses Israel of launching cyberattack on its network"), so that the parser reads
+    verbs as verbs and common words as common words, not as parts of a name. Kept capitalised: the first
+    word, names the lexicons know, and words that ``body`` (the article) writes capitalised mid-sentence.
+    Without a body only the cue ``verbs`` are lower-cased. Same length, same offsets; any other text is
+    returned as it is."""
     words = _WORD.findall(text)
     ended = text.rstrip().endswith((".", "?", "!")) and not _INITIALS_END.search(text.rstrip())
     if len(words) < 4 or ended:
@@ -154,14 +158,45 @@ def headline_form(text: str, verbs: frozenset[str]) -> str:
     if sum(w[0].isupper() for w in words) < 0.7 * len(words):
         return text
     first = len(text) - len(text.lstrip())
+    proper = _proper_words(body) if body else None
+    known = _known_spans(text) if body else []
 
     def lower(match: re.Match[str]) -> str:
         word = match.group(0)
         if match.start() == first or not word[0].isupper():
             return word
-        return word.lower() if _stems(word.lower()) & verbs else word
+        if _stems(word.lower()) & verbs:
+            return word.lower()
+        if proper is None or word in proper or any(a <= match.start() < b for a, b in known):
+            return word
+        return word.lower()
 
     return _WORD.sub(lower, text)
+
+
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z0-9,;:’'] )[A-Z][a-z]+")
+
+
+def _proper_words(body: str) -> frozenset[str]:
+    """Words the article writes capitalised after a lower-case word in its running text (Title Case lines
+    aside): names, not sentence starts."""
+    found: set[str] = set()
+    for line in body.splitlines():
+        words = _WORD.findall(line)
+        if words and sum(w[0].isupper() for w in words) < 0.7 * len(words):
+            found.update(_MID_SENTENCE_CAPITAL.findall(line))
+    return frozenset(found)
+
+
+def _known_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the states, agencies, groups and companies the resolver knows in ``text``."""
+    spans = []
+    for mention in find_parties(text):
+        end = mention.start + len(mention.name)
+        while end < len(text) and text[end].isalpha():
+            end += 1  # "North Korea" found in "North Korean"
+        spans.append((mention.start, end))
+    return spans
 
 
 def _stems(word: str) -> set[str]:

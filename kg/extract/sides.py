@@ -14,26 +14,37 @@ from kg.extract.context import ArticleContext
 from kg.extract.drafts import Draft
 from kg.extract.lexicon import LEXICON_DIR
 from kg.extract.naming import Party, name_party
-from kg.extract.phrases import char_offset, conjuncts, with_preps
+from kg.extract.phrases import char_offset, conjuncts, hyphen_start, with_preps
 
 
 def several_governments(token: Token, ctx: ArticleContext) -> list[Party]:
-    """ "the governments of Canada, Australia and the U.K.", "the British and Dutch governments": one
-    speaker per state."""
-    if token.lower_ not in _GOVERNMENTS:
+    """ "the governments of Canada, Australia and the U.K.", "the British and Dutch governments", "US and UK
+    security chiefs": one speaker per state."""
+    if token.lower_ not in _plural_bodies():
         return []
     named = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if named:
         parties = [name_party(t, ctx, "actor") for t in conjuncts(named[0])]
         return [p for p in parties if p is not None and p.type == "government"]
-    adjectives = [c for c in token.children if c.dep_ == "amod"]
-    states = [entities.state(a.text) for a in (conjuncts(adjectives[0]) if adjectives else [])]
+    modifiers = [c for c in token.children if c.dep_ in ("amod", "nmod", "compound") and c.i < token.i]
+    listed = conjuncts(modifiers[0]) if modifiers else []
+    states = [entities.state(a.text) for a in listed]
     if len(states) < 2 or not all(states):
         return []
-    return [Party(f"{state.name} government", "government", state.name) for state in states if state]
+    if token.lower_ in ("governments", "authorities"):
+        return [Party(f"{state.name} government", "government", state.name) for state in states if state]
+    rest = token.doc[max(t.i for t in listed) + 1 : token.i + 1].text  # "security chiefs"
+    return [
+        Party(f"{word.text} {rest}", "government", state.name)
+        for word, state in zip(listed, states, strict=True)
+        if state
+    ]
 
 
-_GOVERNMENTS = {"governments", "authorities", "ministries", "intelligence agencies"}
+@cache
+def _plural_bodies() -> frozenset[str]:
+    with open(LEXICON_DIR / "parties.toml", "rb") as handle:
+        return frozenset(tomllib.load(handle)["government"].get("several", ()))
 
 
 def claiming_group(draft: Draft, token: Token, ctx: ArticleContext) -> Party | None:
@@ -73,7 +84,8 @@ def act_phrase(token: Token) -> str:
     """An acknowledged deed with what it names: "1TB of data from the company's servers", "hacking into
     the Army's website" (a gerund with its objects, without its time words and purpose clauses)."""
     if token.pos_ != "VERB":
-        return " ".join(with_preps(token).split()).removeprefix("the ").strip(" ,;:")
+        prefix = token.doc[hyphen_start(token) : token.i].text  # "counter-" of "a counter-hack"
+        return " ".join((prefix + with_preps(token)).split()).removeprefix("the ").strip(" ,;:")
     end = token.i
     for child in token.rights:
         if child.dep_ not in _DEED_PARTS:

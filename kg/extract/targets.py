@@ -20,6 +20,7 @@ from kg.extract.phrases import (
     conjuncts,
     counted,
     given_name,
+    hyphen_tail,
     is_passive,
     prep_objects,
     subject_of,
@@ -49,7 +50,16 @@ def cue_targets(cue: Cue, sent: Span) -> list[Token] | str:
                 continue  # "Chinese state-affiliated organisations and individuals": one described party
             named = given_name(item)
             out.append(named if named is not None else item)
-    return [t for t in out if sent.start <= t.i < sent.end and not is_temporal_token(t)]
+    return whole_words(t for t in out if sent.start <= t.i < sent.end and not is_temporal_token(t))
+
+
+def whole_words(tokens) -> list[Token]:
+    """Targets with each hyphenated compound once, by its last word ("a counter-hack", not "counter")."""
+    out: list[Token] = []
+    for token in map(hyphen_tail, tokens):
+        if not token.is_punct and all(t.i != token.i for t in out):
+            out.append(token)
+    return out
 
 
 def _shares_modifiers(item: Token, first: Token) -> bool:
