@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TypeVar
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from kg.errors import InputError
+from kg.models import Article
 
 T = TypeVar("T")
 
@@ -42,3 +46,16 @@ def error_line(message: str) -> None:
 def warning_line(message: str) -> None:
     """One warning line on stderr."""
     stderr.print(f"kg: warning: {message}", markup=False, highlight=False, soft_wrap=True)
+
+
+JOBS_HELP = "Extraction processes (0: one per core); each loads the spaCy pipeline."
+
+
+def articles_in(paths: list[Path], label: str) -> Iterator[Article | InputError]:
+    """The articles of files and folders (or the error of each unreadable input), with a progress bar
+    over the files."""
+    from kg.ingest.readers import expand_paths, read_file
+
+    files = list(expand_paths(paths))
+    for item in progress(files, len(files), label):
+        yield from [item] if isinstance(item, InputError) else read_file(item)

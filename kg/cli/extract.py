@@ -12,9 +12,8 @@ from rich.console import Console
 from rich.table import Table
 
 from kg.cli import app
-from kg.cli.common import error_line, progress
+from kg.cli.common import JOBS_HELP, articles_in, error_line
 from kg.errors import InputError
-from kg.ingest.readers import expand_paths, read_file
 from kg.models import Article, Claim
 
 
@@ -28,13 +27,7 @@ def extract(
     paths: list[Path] = typer.Argument(..., help="Files or folders (searched recursively)."),
     fmt: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", "-f", help="Output format."),
     with_text: bool = typer.Option(False, "--with-text", help="JSON Lines: emit each article's text too."),
-    jobs: int = typer.Option(
-        1,
-        "--jobs",
-        "-j",
-        min=0,
-        help="Extraction processes (0: one per core); each loads the spaCy pipeline.",
-    ),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help=JOBS_HELP),
 ) -> None:
     """Extract attributed claims from plain text, Markdown, HTML or JSON Lines articles."""
     from kg.extract import get_extractor
@@ -42,12 +35,7 @@ def extract(
 
     get_extractor()  # a missing model is reported before any file is read
     jobs = jobs or default_jobs()
-    files = list(expand_paths(paths))
-    items = (
-        article
-        for item in progress(files, len(files), "extracting")
-        for article in ([item] if isinstance(item, InputError) else read_file(item))
-    )
+    items = articles_in(paths, "extracting")
     results = (
         extract_in_order(items, jobs)
         if jobs > 1

@@ -18,14 +18,13 @@ from rich.console import Console
 from rich.table import Table
 
 from kg.cli import app
-from kg.cli.common import error_line, progress
+from kg.cli.common import JOBS_HELP, articles_in, error_line
 from kg.errors import InputError
 from kg.graph import open_store
 from kg.graph.loader import delete_article, ingest_articles
 from kg.graph.oxigraph_store import OxigraphStore
 from kg.graph.rebuttals import refresh_rebuttals
 from kg.graph.sparql import query_form
-from kg.ingest.readers import expand_paths, read_file
 
 
 class SparqlFormat(StrEnum):
@@ -47,23 +46,12 @@ GRAPH_TYPES = {SparqlFormat.turtle: "text/turtle", SparqlFormat.json: "applicati
 @app.command()
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Files or folders (searched recursively)."),
-    jobs: int = typer.Option(
-        1,
-        "--jobs",
-        "-j",
-        min=0,
-        help="Extraction processes (0: one per core); each loads the spaCy pipeline.",
-    ),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help=JOBS_HELP),
 ) -> None:
     """Extract claims from articles and store them; re-ingesting an unchanged article changes nothing."""
     from kg.extract.parallel import default_jobs
 
-    files = list(expand_paths(paths))
-    items = (
-        article
-        for item in progress(files, len(files), "ingesting")
-        for article in ([item] if isinstance(item, InputError) else read_file(item))
-    )
+    items = articles_in(paths, "ingesting")
     store = open_store()
     try:
         report = ingest_articles(store, items, jobs=jobs or default_jobs())
