@@ -132,10 +132,23 @@ def _verb_speakers(verb: Token, lex: Lexicon) -> list[Token]:
         if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
             return []
         node = node.head
+        if node.dep_ == "ccomp" and _describes_anothers_words(verb, lex):
+            return _verb_speakers(node.head, lex) if node.head.pos_ in ("VERB", "AUX") else []
         for child in node.children:
             if child.dep_ == "nsubj":
                 return conjuncts(antecedent(child))
     return []
+
+
+def _describes_anothers_words(verb: Token, lex: Lexicon) -> bool:
+    """ "They said the minister had erred and described her claims as baseless": the words described are
+    the reported party's own, so the describer is the outer speaker, not that party."""
+    return any(
+        obj.dep_ == "dobj"
+        and obj.lemma_.lower() in lex.allegations
+        and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)
+        for obj in verb.children
+    )
 
 
 def _authors(subject: Token, lex: Lexicon) -> list[Token]:

@@ -15,8 +15,9 @@ from kg.extract.attribution import Frame, find_frames, frame_for, outer_frame
 from kg.extract.cues import Cue, find_cues
 from kg.extract.grounds import a_duty, non_cyber_grounds
 from kg.extract.lexicon import load_lexicon
-from kg.extract.negation import Polarity, is_negated, polarity
+from kg.extract.negation import Polarity, is_negated, no_evidence_of, polarity
 from kg.extract.phrases import agent_of, as_predicate, conjuncts, is_passive, prep_objects, subject_of
+from kg.extract.phrases import reproached as _reproached
 from kg.extract.targets import SELF, cue_targets, whole_words
 from kg.extract.vague import negative_subject
 
@@ -74,7 +75,7 @@ def _rule_holds(cue: Cue, sent: Span) -> bool:
     rule, token = cue.rule, cue.token
     flags = rule.flags
     if "requires_negation" in flags and not (
-        is_negated(token) or _negated_copula(token) or _no_evidence_of(token)
+        is_negated(token) or _negated_copula(token) or no_evidence_of(token)
     ):
         return False
     if "copula_only" in flags and not (
@@ -131,10 +132,11 @@ _NOT_NESTED = ("conj", "cc", "parataxis", "advcl")
 
 
 def _inside_denial(token: Token, denials: list[Token], frames: list[Frame]) -> Token | None:
-    """The denial whose rejected allegation holds the cue ("rejected accusations that X was behind",
-    "attempts to blame X are unfounded"), or None. A clause coordinated with the denial or added to it
-    ("denied it and blamed X", "rejected the report, saying X did it") is the speaker's own; an
-    allegation with its own speaker ("a rebuttal of Clapper's assertion that X ...") stays Clapper's."""
+    """The denial whose rejected allegation holds the cue ("rejected accusations that X was behind"), or
+    None. A clause coordinated with the denial or added to it ("denied it and blamed X") is the speaker's
+    own; an allegation with its own speaker ("a rebuttal of Clapper's assertion that ...") stays Clapper's."""
+    if _reproached(token) is not None:
+        return None  # "hit back at X for accusing Y": X's own accusation
     spoken = {f.verb.i for f in frames if f.speakers}
     if denials and token.lemma_.lower() in _ALLEGATION_CUES:
         return denials[0]  # "described allegations of X's interference as fabricated": the rejected thing
@@ -220,17 +222,6 @@ def _attacker_object(token: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in token.children)
 
 
-def _no_evidence_of(token: Token) -> bool:
-    """ "no evidence of government involvement", "no sign of any involvement": the noun is denied."""
-    holder = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
-    doubt = load_lexicon().doubt
-    return (
-        holder is not None
-        and holder.lemma_.lower() in doubt
-        and any(c.lower_ in ("no", "not", "never") for c in holder.children)
-    )
-
-
 def _negated_copula(token: Token) -> bool:
     head = token.head
     return (
@@ -284,8 +275,7 @@ def _draft(cue: Cue, sent: Span, frames: list[Frame], in_quote: bool) -> Draft |
         and token.tag_ == "VBN"
     ):
         return None  # "a spy agency blamed for ...", "suspected spies": background, nobody says it here
-    # "Kaspersky Links North Korean IP Address to Lazarus": a headline's verb parsed as a noun
-    headline = _headline_subject(token) if rule.kind == "agentive" else None
+    headline = _headline_subject(token) if rule.kind == "agentive" else None  # "X Links Y to Z" (noun-parsed)
     headline = _reduced_relative_subject(token) if headline is None and rule.kind == "agentive" else headline
     named = headline if headline is not None else passive_agent
     if agentive or headline is not None:
@@ -467,6 +457,8 @@ def _own_actor(token: Token) -> list[Token]:
     if token.pos_ == "ADJ" and token.head.pos_ in ("VERB", "AUX"):  # "X will hold Moscow accountable"
         subject = subject_of(token.head)
         return conjuncts(subject) if subject is not None else []
+    if (blamed := _reproached(token)) is not None:
+        return conjuncts(blamed)
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
     if token.dep_ == "acl" and token.head.pos_ == "NOUN" and not own_subject:  # "an indictment accusing X"
         return [token.head]  # (not "the fact that X will not tolerate": X's clause)

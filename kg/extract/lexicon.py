@@ -52,6 +52,7 @@ class Lexicon:
     hypothetical: frozenset[str]
     refusal: frozenset[str]
     doubt: frozenset[str]
+    disproof: frozenset[str]
     refusal_phrases: tuple[str, ...]
     hedges: frozenset[str]
     deception: frozenset[str]
@@ -146,6 +147,7 @@ def load_lexicon() -> Lexicon:
         hypothetical=frozenset(negation["hypothetical"]),
         refusal=frozenset(negation["refusal"]),
         doubt=frozenset(negation["doubt"]),
+        disproof=frozenset(negation["disproof"]),
         refusal_phrases=tuple(negation["refusal_phrases"]),
         hedges=frozenset(negation["hedges"]),
         deception=frozenset(negation.get("deception", ())),

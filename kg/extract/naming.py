@@ -18,6 +18,7 @@ from kg.extract import entities
 from kg.extract.context import TITLES, ArticleContext, Mention
 from kg.extract.lexicon import LEXICON_DIR, load_lexicon
 from kg.extract.offices import affiliation_near, after_last_title, organ_state, state_organ, with_state
+from kg.extract.offices import press_report as _press_report
 from kg.extract.phrases import (
     RELATIVE,
     char_offset,
@@ -102,6 +103,8 @@ def name_party(head: Token, ctx: ArticleContext, role: str) -> Party | None:
         named = _named(proper, head, ctx, start)
         state = entities.state(proper) if role == "target" and named.type == "government" else None
         return Party(state.name, "government", state.name) if state and state.kind != "demonym" else named
+    if role == "actor" and _press_report(head, tokens):  # "Media reports say ...": no outlet named
+        return Party(text, "media")
     if role == "actor" and _unowned_statement(head, tokens):  # "The statement added": the last speaker's
         return ctx.last_speaker(False, start) or ctx.last_speaker(True, start)
     descriptor = _descriptor(head, tokens, ctx, start, role)
@@ -164,6 +167,8 @@ def _generic_government(head: Token, ctx: ArticleContext, start: int) -> Party |
         return None  # "the Chinese government", "Britain's government": named in the phrase
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return None  # "the Government of Ukraine": the phrase names it
+    if head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == "-" and not list(head.lefts):
+        return None  # "government-backed hackers": some government, not the one spoken of
     seat = _seat(head)
     if seat is not None:  # "the government in Tehran", "the authorities in Pyongyang"
         return Party(seat, "government", seat)

@@ -23,6 +23,8 @@ class Polarity:
     hypothetical: bool = False
     refused: bool = False
     hedged: bool = False
+    # "there is no proof that X is responsible": the speaker disputes the act (a denial, not a negated claim)
+    disputed: bool = False
 
 
 def is_negated(token: Token) -> bool:
@@ -62,8 +64,10 @@ def polarity(cue: Token, act: Token | None, sent: Span, negation_expected: bool 
         hypothetical = _modal(act) in {"may", "might", "could", "would"}
     if (_doubted(cue, sent) and not negation_expected) or _deceptive(cue, sent):
         negated = True
+    elif negation_expected and no_evidence_of(cue):
+        negated = False  # "has not been given any evidence of its involvement": the negation is the denial
     hedged = _hedged(cue, sent, lex.hedges) or (act is not None and act.i == cue.i and hypothetical)
-    return Polarity(negated, hypothetical, refused, hedged)
+    return Polarity(negated, hypothetical, refused, hedged, negated and _disproved(cue, sent))
 
 
 def _negated_between(cue: Token, act: Token, sent: Span, expected: bool) -> bool:
@@ -117,6 +121,15 @@ def _doubted(token: Token, sent: Span) -> bool:
     return False
 
 
+def _disproved(token: Token, sent: Span) -> bool:
+    """The cue hangs under "no proof", "no evidence", "not any evidence" (words of `disproof`)."""
+    words = load_lexicon().disproof
+    return any(
+        node.lemma_.lower() in words and any(c.lower_ in {"no", "not", "n't", "never"} for c in node.children)
+        for node in ancestors_within(token, sent)
+    )
+
+
 def _by_no_means(node: Token) -> bool:
     """ "this is by no means proof (that) ...": the doubt word negated through its copula."""
     for by in (c for c in [*node.children, *node.head.children] if c.lower_ == "by"):
@@ -142,3 +155,15 @@ def refusal_in_text(text: str) -> bool:
     """Refusal phrases in the raw sentence ("declined to say who was behind the attack")."""
     lowered = text.lower()
     return any(phrase in lowered for phrase in load_lexicon().refusal_phrases)
+
+
+def no_evidence_of(token: Token) -> bool:
+    """ "no evidence of government involvement", "no sign of any involvement", "has not been given any
+    evidence substantiating the company's involvement": the noun is denied."""
+    of_noun = token.dep_ == "pobj" and token.head.lower_ == "of"
+    holder = token.head.head if of_noun or (token.dep_ == "dobj" and token.head.dep_ == "acl") else None
+    if holder is None or holder.lemma_.lower() not in load_lexicon().doubt:
+        return False
+    if any(c.lower_ in ("no", "not", "never") for c in holder.children):
+        return True
+    return any(c.lower_ == "any" for c in holder.children) and is_negated(holder.head)

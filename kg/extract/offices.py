@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from kg.extract import entities
 from kg.extract.context import TITLES
-from kg.extract.lexicon import LEXICON_DIR
+from kg.extract.lexicon import LEXICON_DIR, load_lexicon
 
 
 def after_last_title(words: list[Token]) -> list[Token]:
@@ -96,3 +96,14 @@ def _generic_body_words() -> frozenset[str]:
 def _organ_words() -> frozenset[str]:
     with open(LEXICON_DIR / "names.toml", "rb") as handle:
         return frozenset(tomllib.load(handle).get("state_body_words", ()))
+
+
+def press_report(head: Token, words: list[Token]) -> bool:
+    """ "Media reports say ...", "press reports said ...": the press as a whole speaks."""
+    return head.lemma_.lower() in load_lexicon().speech_nouns and words[0].lower_ in _press_words()
+
+
+@cache
+def _press_words() -> frozenset[str]:
+    with open(LEXICON_DIR / "parties.toml", "rb") as handle:
+        return frozenset(tomllib.load(handle).get("names", {}).get("press", ()))

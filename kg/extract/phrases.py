@@ -396,3 +396,13 @@ def is_pronoun(token: Token) -> bool:
 def char_offset(token: Token) -> int:
     """The token's offset in the article (sentence docs carry their start in ``user_data``)."""
     return token.idx + int(token.doc.user_data.get("offset", 0))
+
+
+def reproached(gerund: Token) -> Token | None:
+    """ "criticised Washington for blaming China", "hit back at Tallinn for accusing Riga": the party
+    reproached for the act (the verb's object, or the object of its "at") does it."""
+    if gerund.dep_ != "pcomp" or gerund.head.lower_ != "for" or gerund.head.head.pos_ != "VERB":
+        return None
+    verb = gerund.head.head
+    objects = [c for c in verb.children if c.dep_ == "dobj"] or list(prep_objects(verb, {"at"}))
+    return objects[0] if objects else None

@@ -263,7 +263,7 @@ def _own_side_denied(claim: Claim, draft: Draft) -> Claim:
     if claim.stance != "accuse" or not draft.polarity.negated or draft.polarity.hypothetical:
         return claim
     own = {claim.actor.lower(), claim.affiliation.lower()} - {""}
-    if claim.target.lower() not in own:
+    if claim.target.lower() not in own and not draft.polarity.disputed:  # "no proof that X did it"
         return claim
     return replace(claim, stance="deny", negated=False)
 

@@ -214,6 +214,9 @@ def _to(token: Token, _preps: tuple[str, ...]) -> list[Token]:
         found = list(prep_objects(token, {"to", "with", "between"}))
     acts = load_lexicon().acts
     if found and all(t.lemma_.lower() in acts for t in found):  # "a Chinese national linked to the breach"
+        tied = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() not in acts]
+        if tied and token.pos_ == "VERB":
+            return tied  # "the report connects APT99 to other attacks"
         linked = subject_of(token) if token.pos_ in ("VERB", "AUX") else None
         return [linked] if linked is not None and linked.lemma_.lower() not in acts else []
     return found
@@ -254,9 +257,20 @@ def _from(token: Token, preps: tuple[str, ...]) -> list[Token]:
         found = list(prep_objects(_clause_verb(token), {"from"}, 1))  # "facing attacks [...] from X"
     out = []
     for obj in found:  # "from locations inside Russia": the place named inside the phrase
-        inner = [t for t in obj.subtree if t.pos_ == "PROPN" and t is not obj] or _place_after(obj)
+        inner = [t for t in obj.subtree if t.pos_ == "PROPN" and t is not obj and not _victim(t, obj)]
+        inner = inner or _place_after(obj)
         out.append(obj if obj.pos_ == "PROPN" or not inner else inner[-1])
     return out
+
+
+def _victim(token: Token, top: Token) -> bool:
+    """ "hackers on the United States": a place under "on"/"against" inside the phrase is the one hit."""
+    node = token
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ in ("on", "against"):
+            return True
+        node = node.head
+    return False
 
 
 def _is_subject(noun: Token) -> bool:

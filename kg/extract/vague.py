@@ -25,7 +25,7 @@ def unspecific(token: Token) -> bool:
     """ "a specific actor", "an attacker", "any particular nation", "someone": indefinite, with nothing
     that picks out one party; such a phrase in a claim's target position accuses nobody."""
     words = _vague()
-    if token.lower_ in words["pronouns"]:
+    if token.lower_ in words["pronouns"] or _left_unnamed(token, words):
         return True
     if token.pos_ != "NOUN" or token.lemma_.lower() not in load_lexicon().attackers:
         return False
@@ -34,6 +34,17 @@ def unspecific(token: Token) -> bool:
         return False
     modifiers = [c for c in token.children if c.dep_ in _SPECIFYING]
     return all(c.dep_ == "amod" and c.lemma_.lower() in words["modifiers"] for c in modifiers)
+
+
+def _left_unnamed(token: Token, words: dict[str, frozenset[str]]) -> bool:
+    """ "didn't specify the country he thought might be behind the attack": what a negated verb of naming
+    leaves unnamed is no party."""
+    head = token.head
+    return (
+        token.dep_ in ("dobj", "nsubjpass")
+        and head.lemma_.lower() in words["naming_verbs"]
+        and any(c.dep_ == "neg" for c in head.children)
+    )
 
 
 def negative_subject(token: Token) -> bool:

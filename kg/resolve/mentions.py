@@ -57,7 +57,8 @@ def find_people(text: str) -> list[Mention]:
     spans = _institution_spans(text)
     for match in _CAPITALISED.finditer(text):
         headline = _in_headline(text, match.start())
-        words = [w for w in match.group(0).split() if w.lower() not in title_words()]
+        cut = re.match(r"[ ]+[A-Z]", text[match.end() :]) is not None  # a run longer than the pattern allows
+        words = _after_titles(match.group(0).split(), cut)
         while words and words[0].lower() in _openers():
             words = words[1:]
         person = person_after_body(" ".join(words))  # "Foreign Ministry Lijian Zhao"
@@ -72,6 +73,16 @@ def find_people(text: str) -> list[Mention]:
         if kind != "person" or words[-1].lower() not in _ORG_SUFFIX:
             found.append(Mention(match.start(), " ".join(words), kind))
     return found
+
+
+def _after_titles(run: list[str], cut: bool) -> list[str]:
+    """ "Czech Foreign Minister Jan Novak" -> "Jan Novak": the name follows the last title word (the words
+    before it describe the office); without a name after it (or when the run was cut short), the run's
+    words but the titles."""
+    titled = [k for k, word in enumerate(run) if word.lower() in title_words()]
+    if titled and titled[-1] + 1 < len(run) and not cut:
+        return run[titled[-1] + 1 :]
+    return [w for w in run if w.lower() not in title_words()]
 
 
 def _institution_spans(text: str) -> list[tuple[int, int]]:
