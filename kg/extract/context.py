@@ -109,7 +109,9 @@ class ArticleContext:
         if len(name.split()) < 2 or any(w.islower() for w in name.split()):
             return name  # "Ministry of National Defense" is a body's name, not a misspelt person
         found = self._people_until(len(self.article.text)).resolve(name)
-        return found.name if found is not None and found.via != "short" else name
+        if found is None or found.via == "short" or name.startswith(found.name):
+            return name  # "Park Dae-soo" is not "Park Dae" misspelt: the mention stopped at the hyphen
+        return found.name
 
     def governing_state(self, before: int) -> str | None:
         """The state whose government the text spoke of last before ``before``: "the Government of X",

@@ -27,6 +27,7 @@ from kg.extract.phrases import (
     name_span,
     np_tokens,
     prep_objects,
+    proper_head,
     with_preps,
 )
 from kg.extract.temporal import is_dated_month
@@ -255,27 +256,26 @@ def _proper_name(head: Token) -> str | None:
             and not is_dated_month(child)
         ):
             return _proper_name(child)
-    if head.pos_ != "PROPN" or head.is_lower:  # "the Belgian foreign ministry" tagged as a name
+    if not proper_head(head):  # "the Belgian foreign ministry" tagged as a name
         return None
-    if head.pos_ == "PROPN":
-        start, end = name_span(head)
-        if start > head.sent.start and state_organ([head.doc[start - 1], head.doc[end - 1]]):
-            start -= 1  # "the Iranian Revolutionary Guard": the demonym is part of the organ's name
-        words = after_last_title([t for t in head.doc[start:end] if t.lower_ != "the"])
-        while (
-            words
-            and words[0].i != head.i
-            and words[0].whitespace_
-            and (
-                words[0].pos_ not in ("PROPN", "NUM")
-                or words[0].dep_ in ("advmod", "cc", "mark", "prep", "npadvmod")
-            )
-            and not state_organ(words)
-        ):
-            words.pop(0)  # "Instead Ciphr"
-        if words:
-            name = _clean(head.doc[words[0].i : end].text)
-            return person_after_body(name) or name
+    start, end = name_span(head)
+    if start > head.sent.start and state_organ([head.doc[start - 1], head.doc[end - 1]]):
+        start -= 1  # "the Iranian Revolutionary Guard": the demonym is part of the organ's name
+    words = after_last_title([t for t in head.doc[start:end] if t.lower_ != "the"])
+    while (
+        words
+        and words[0].i != head.i
+        and words[0].whitespace_
+        and (
+            words[0].pos_ not in ("PROPN", "NUM")
+            or words[0].dep_ in ("advmod", "cc", "mark", "prep", "npadvmod")
+        )
+        and not state_organ(words)
+    ):
+        words.pop(0)  # "Instead Ciphr"
+    if words:
+        name = _clean(head.doc[words[0].i : end].text)
+        return person_after_body(name) or name
     tokens = np_tokens(head)
     run: list[Token] = []
     for token in reversed(tokens):

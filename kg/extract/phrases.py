@@ -189,7 +189,34 @@ def name_span(head: Token) -> tuple[int, int]:
         start += 1
     while end > start and (doc[end - 1].text in "&-" or doc[end - 1].lower_ in ("of", "for")):
         end -= 1
-    return start, end
+    return start, _numbered(doc, start, end, head.sent.end)
+
+
+def proper_head(head: Token) -> bool:
+    """A proper noun head, or the lower-case tail of a hyphenated given name after a family name ("Kim
+    Min-jun": "jun", tagged a noun or a lower-case name)."""
+    if head.pos_ == "PROPN" and not head.is_lower:
+        return True
+    doc, i = head.doc, head.i
+    return (
+        head.pos_ in ("PROPN", "NOUN")
+        and i >= 3
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and all(t.pos_ == "PROPN" and t.is_title for t in (doc[i - 3], doc[i - 2]))
+    )
+
+
+def _numbered(doc, start: int, end: int, limit: int) -> int:
+    """ "APT 41", "TA 505": an acronym written with its number apart keeps the number (not a year)."""
+    last = doc[end - 1]
+    if end >= limit or end - start != 1 or not (last.is_upper and last.is_alpha and len(last) <= 5):
+        return end
+    number = doc[end]
+    if number.is_digit and last.whitespace_ and not (len(number) == 4 and number.text[:2] in ("19", "20")):
+        return end + 1
+    return end
 
 
 def _through_connector(doc, start: int, end: int, limit: int) -> int:

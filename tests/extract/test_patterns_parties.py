@@ -1,7 +1,8 @@
 """Table-driven extraction tests: several parties in one article — a ministry keeps the state written before
 it, "US and German security chiefs" are one speaker per state, a closing "X said" misparsed as a conjunct
 still speaks, what a state "opposes" must be a cyber matter, lists of linked parties, and attacks
-"supported by" a state or a state-owned body.
+"supported by" a state or a state-owned body; acronyms written apart from their number ("APT 41"); speakers
+with a hyphenated given name ("Park Dae-soo").
 
 Each row of ROWS: (id, text, expected claims, forbidden claims), read as in test_patterns.py.
 """
@@ -97,6 +98,31 @@ ROWS = [
         "The new cyber defence programme is supported by the German government, officials said.",
         [],
         [("officials", "accuse", "Germany")],
+    ),
+    (
+        "acronym-with-number",
+        "APT 41 was also tied by investigators to the breach at the port.",
+        [("investigators", "accuse", "APT 41")],
+        [],
+    ),
+    (
+        "acronym-number-in-by-phrase",
+        "Investigators blamed FIN 7 for the breach at the port in 2019.",
+        [("Investigators", "accuse", "FIN 7")],
+        [],
+    ),
+    (
+        "quote-hyphenated-speaker",
+        "\u201cWe are nearly sure that Chinese hackers were behind the breach,\u201d Park Dae-soo of the"
+        " opposition Green Party said by phone.",
+        [("Park Dae-soo", "accuse", "Chinese hackers")],
+        [],
+    ),
+    (
+        "hyphenated-speaker-appositive",
+        "Lee Min-ho, a lawmaker, said Chinese hackers were behind the breach.",
+        [("Lee Min-ho", "accuse", "Chinese hackers")],
+        [],
     ),
 ]
 
