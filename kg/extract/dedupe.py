@@ -84,6 +84,8 @@ def _tidy(claim: Claim) -> Claim | None:
     actor, target = trim_temporal(claim.actor), trim_temporal(claim.target)
     if is_temporal_name(actor) or is_temporal_name(target):
         return None
+    if _self_blame(claim.stance, claim.negated, actor, target):
+        return None
     if actor != claim.actor:
         known = _known(actor)
         claim = replace(claim, actor=actor)
@@ -92,6 +94,16 @@ def _tidy(claim: Claim) -> Claim | None:
     if target != claim.target:
         claim = replace(claim, target=target)
     return claim
+
+
+def _self_blame(stance: str, negated: bool, actor: str, target: str) -> bool:
+    """A party never accuses itself ("a spokesman for the U.S. Department of Justice" is no target of
+    its own indictment), and "X does not deny X" is a misread, not a claim; an affirmed self-denial is
+    the usual "Beijing denied Beijing was behind it"."""
+    if stance != "accuse" and not (stance == "deny" and negated):
+        return False
+    own, other = _words(actor), _words(target)
+    return bool(other) and (_same_actor(actor, target) or own[-len(other) :] == other)
 
 
 def _known(name: str) -> entities.Known | None:

@@ -126,6 +126,23 @@ ROWS = [
     ),
 ]
 
+ROWS += [
+    (
+        "no-self-indictment",
+        '"Jane Roe was charged with building and selling the Zeta banking malware," said a spokeswoman for'
+        " the U.S. Department of Justice on Monday.",
+        [],
+        [("U.S. Department of Justice", "accuse", "Department of Justice")],
+    ),
+    (
+        "no-negated-self-denial",
+        "Acme Bank blamed the theft on an online attack but said customer records were not exposed as a"
+        " result of the breach.",
+        [],
+        [("Acme Bank", "deny", "Acme Bank")],
+    ),
+]
+
 # Known misses: a pledge against a threat's source, a warning sent as a "message" inside a quote.
 KNOWN_MISSES = [
     (
@@ -156,3 +173,20 @@ def test_party_patterns(extract, text, expected, forbidden):
 )
 def test_known_misses(extract, text, expected, forbidden):
     check_claims(extract, text, expected, forbidden)
+
+
+SELF_BLAME = [
+    ("accuse", False, "U.S. Department of Justice", "Department of Justice", True),
+    ("accuse", False, "Acme Bank", "Acme Bank", True),
+    ("deny", True, "Acme Bank", "Acme Bank", True),
+    ("deny", False, "Beijing", "Beijing", False),  # "Beijing denied it was behind": a real claim
+    ("accuse", False, "U.S. Department of Justice", "Jane Roe", False),
+    ("accuse", False, "Ministry of Justice", "Justice Dept hackers", False),
+]
+
+
+@pytest.mark.parametrize(("stance", "negated", "actor", "target", "dropped"), SELF_BLAME)
+def test_a_party_never_accuses_itself(stance, negated, actor, target, dropped):
+    from kg.extract.dedupe import _self_blame
+
+    assert _self_blame(stance, negated, actor, target) is dropped
