@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
+from bench.questions import TIMED_QUESTIONS  # noqa: E402
 from bench.store import write_synthetic  # noqa: E402
 from kg.graph.loader import ingest_paths  # noqa: E402
 from kg.graph.oxigraph_store import OxigraphStore  # noqa: E402
@@ -61,15 +62,7 @@ CLAIMS_PATHS = [
     "/claims?target=United%20States&limit=50",
     "/claims?topic=cyber-espionage&stance=accuse&limit=50",
 ]
-QUESTIONS = [
-    "who denied sponsorship of attacks?",
-    "who accused China?",
-    "who did James Clapper accuse?",
-    "who denied involvement in the Yahoo breach?",
-    "which states were accused of espionage, and by whom?",
-    "who rebutted whom?",
-    "what did Hong Lei say about hackers?",
-]
+QUESTIONS = TIMED_QUESTIONS  # the questions bench/questions.py times
 JSON_RESULTS = {"Accept": "application/sparql-results+json"}
 
 

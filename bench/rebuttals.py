@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.claims import build, median  # noqa: E402
+from bench.export import _claim_of, _with_offsets  # noqa: E402
 from kg.graph.loader import delete_article, store_extracted  # noqa: E402
 from kg.graph.rebuttals import refresh_rebuttals  # noqa: E402
 from kg.graph.vocab import DERIVED_REBUTTALS_GRAPH  # noqa: E402
@@ -43,17 +44,7 @@ def one_article(store) -> tuple[Article, list[Claim]]:
         if records and record.article != records[0].article:
             break
         records.append(record)
-    claims = [
-        Claim(article="bench-extra", actor=r.actor.name, actor_type=r.actor.type,
-              affiliation=r.actor.affiliation, stance=r.stance, target=r.target.name,
-              topic=r.topic, claim=r.claim, evidence=r.evidence, start=0, end=len(r.evidence),
-              confidence=0.9, target_type=r.target.type)
-        for r in records
-    ]  # fmt: skip
-    placed, offset = [], 0
-    for claim in claims:
-        placed.append(replace(claim, start=offset, end=offset + len(claim.evidence)))
-        offset += len(claim.evidence) + 1
+    placed = _with_offsets([replace(_claim_of(r), article="bench-extra") for r in records])
     text = " ".join(c.evidence for c in placed)
     return Article(id="bench-extra", text=text, date="2099-01-01"), placed
 
