@@ -29,7 +29,9 @@ class SparqlStoreBase:
     def select(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         raise NotImplementedError
 
-    def write_payloads(self, given: Sequence[ArticlePayload]) -> list[bool]:
+    def write_payloads(
+        self, given: Sequence[ArticlePayload], stored: Mapping[str, str] | None = None
+    ) -> list[bool]:
         raise NotImplementedError
 
     def claims(self, filters: ClaimFilter | None = None, *, batch: int = 1000) -> Iterator[ClaimRecord]:

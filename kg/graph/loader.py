@@ -82,7 +82,7 @@ def write_tracked(store: Store, tracker: RebuttalTracker, payloads: Sequence[Art
     tracker.before_change(
         [p.graph for p in payloads if p.graph.value in stored and stored[p.graph.value] != p.content_hash]
     )
-    flags = store.write_payloads(payloads)  # type: ignore[attr-defined]
+    flags = store.write_payloads(payloads, stored)  # type: ignore[attr-defined]
     tracker.after_write([p.graph for p, changed in zip(payloads, flags, strict=True) if changed])
     return flags
 

@@ -149,10 +149,14 @@ class OxigraphStore(SparqlStoreBase):
         except OSError as exc:
             raise _store_error(self.path, exc) from None
 
-    def write_payloads(self, given: Sequence[ArticlePayload]) -> list[bool]:
-        """Write prepared articles; one flag per item of ``given`` (True: new or changed)."""
+    def write_payloads(
+        self, given: Sequence[ArticlePayload], stored: Mapping[str, str] | None = None
+    ) -> list[bool]:
+        """Write prepared articles; one flag per item of ``given`` (True: new or changed). ``stored``:
+        the content hashes of their graphs when the caller has already read them."""
         payloads = _last_of_each(given)
-        stored = self.stored_hashes([p.graph for p in payloads])
+        if stored is None:
+            stored = self.stored_hashes([p.graph for p in payloads])
         fresh = [p for p in payloads if p.graph.value not in stored and not self._has_graph(p.graph)]
         fresh_ids = {p.article_id for p in fresh}
         replaced = [

@@ -144,9 +144,12 @@ class RemoteStore(SparqlStoreBase):
         response = self._query(sparql, fmt.media_type.split(";")[0])
         return response.content, response.headers.get("content-type", fmt.media_type)
 
-    def write_payloads(self, given: Sequence[ArticlePayload]) -> list[bool]:
+    def write_payloads(
+        self, given: Sequence[ArticlePayload], stored: Mapping[str, str] | None = None
+    ) -> list[bool]:
         latest = {p.article_id: p for p in given}
-        stored = self.stored_hashes([p.graph for p in latest.values()])
+        if stored is None:
+            stored = self.stored_hashes([p.graph for p in latest.values()])
         to_write = [p for p in latest.values() if stored.get(p.graph.value) != p.content_hash]
         if to_write:
             self.update(replace_update(to_write))
