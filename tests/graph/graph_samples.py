@@ -203,3 +203,14 @@ def claim(article: str = "a1", **fields) -> Claim:
     )
     values.update(fields)
     return Claim(**values)
+
+
+def stored_links(store) -> set[tuple[str, str]]:
+    """The (deny, accusation) rebuttal links of one of our stores, as IRIs."""
+    from kg.graph.vocab import AKG, DERIVED_REBUTTALS_GRAPH
+
+    rows = store.select(
+        f"PREFIX akg: <{AKG}> SELECT ?deny ?accuse WHERE "
+        f"{{ GRAPH <{DERIVED_REBUTTALS_GRAPH}> {{ ?deny akg:rebuts ?accuse }} }}"
+    )
+    return {(str(row["deny"]), str(row["accuse"])) for row in rows}

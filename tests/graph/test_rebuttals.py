@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from graph_samples import claim, seed_article, seed_claims
+from graph_samples import claim, seed_article, seed_claims, stored_links
 from pyoxigraph import NamedNode, Store
 
 from kg.graph.rdf import article_quads, claim_node
@@ -209,14 +209,6 @@ def _accusation(label: str, article: str, accuser: str, start: int) -> Claim:
                  start=start, end=start + 1)  # fmt: skip
 
 
-def _stored_links(store) -> set[tuple[str, str]]:
-    rows = store.select(
-        f"PREFIX akg: <{AKG}> SELECT ?deny ?accuse WHERE "
-        f"{{ GRAPH <{DERIVED_REBUTTALS_GRAPH}> {{ ?deny akg:rebuts ?accuse }} }}"
-    )
-    return {(row["deny"], row["accuse"]) for row in rows}
-
-
 @pytest.mark.parametrize(
     ("description", "deny_date", "accusations", "expected"), BOUND_CASES, ids=[c[0] for c in BOUND_CASES]
 )
@@ -232,7 +224,7 @@ def test_each_accuser_is_answered_once_across_articles(store, description, deny_
         (Article(id=aid, text="x" * 100, date=date), claims) for aid, (date, claims) in articles.items()
     )
     refresh_rebuttals(store)
-    found = _stored_links(store)
+    found = stored_links(store)
     assert {d for d, _ in found} <= {claim_node("denial", deny).value}
     assert {iris[a] for _, a in found} == expected
 
@@ -246,7 +238,7 @@ def test_a_tie_on_the_date_goes_to_the_highest_claim_iri(store):
     )
     refresh_rebuttals(store)
     latest = max(claim_node(c.article, c).value for c in same_day)
-    assert _stored_links(store) == {(claim_node("denial", deny).value, latest)}
+    assert stored_links(store) == {(claim_node("denial", deny).value, latest)}
 
 
 # The window: across articles a denial answers only what was said since the party was last defended by a
