@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "kg.cli.ask",
     "kg.cli.export",
     "kg.cli.serve",
+    "kg.cli.train",
 )
 
 for _module in COMMAND_MODULES:

@@ -24,15 +24,28 @@ class ExtractFormat(StrEnum):
 
 @app.command()
 def extract(
-    paths: list[Path] = typer.Argument(..., help="Files or folders (searched recursively)."),
+    paths: list[Path] = typer.Argument(None, help="Files or folders (searched recursively)."),
     fmt: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", "-f", help="Output format."),
     with_text: bool = typer.Option(False, "--with-text", help="JSON Lines: emit each article's text too."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=0, help=JOBS_HELP),
+    explain: str = typer.Option(
+        None,
+        "--explain",
+        help="A sentence or short text ('-': standard input): show every candidate, the rules and the model "
+        "score behind it, and the decision, then the claims.",
+    ),
 ) -> None:
     """Extract attributed claims from plain text, Markdown, HTML or JSON Lines articles."""
     from kg.extract import get_extractor
     from kg.extract.parallel import default_jobs, extract_in_order, extract_one
 
+    if explain is not None:
+        if paths:
+            raise typer.BadParameter("give either --explain TEXT or paths, not both")
+        _explain(sys.stdin.read() if explain == "-" else explain, fmt)
+        return
+    if not paths:
+        raise typer.BadParameter("give files or folders to extract from (or --explain TEXT)")
     get_extractor()  # a missing model is reported before any file is read
     jobs = jobs or default_jobs()
     items = articles_in(paths, "extracting")
@@ -56,6 +69,53 @@ def extract(
     if failed:
         error_line(f"{failed} input(s) failed; the others were processed")
         raise typer.Exit(1)
+
+
+def _explain(text: str, fmt: ExtractFormat) -> None:
+    from kg.extract import get_extractor
+    from kg.extract.explain import explain
+    from kg.ingest import article_from_text
+
+    if not text.strip():
+        raise typer.BadParameter("--explain needs some text")
+    extractor = get_extractor()
+    article = article_from_text(text, "explain")
+    rows = explain(extractor, article)
+    claims = extractor.extract(article)
+    if fmt is ExtractFormat.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps({"type": "candidate", **row.to_dict()}, ensure_ascii=False) + "\n")
+        _write_jsonl(article, claims, with_text=False)
+        return
+    table = Table(title="candidates", header_style="bold")
+    for column in (
+        "sent",
+        "actor",
+        "target",
+        "role",
+        "predicate",
+        "rules",
+        "P(claim)",
+        "stance",
+        "decision",
+        "top features",
+    ):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        table.add_row(
+            str(r.sentence),
+            r.actor,
+            r.target,
+            r.role,
+            r.predicate,
+            " ".join(r.rules) or "-",
+            f"{r.claim_probability:.2f}",
+            r.stance,
+            r.decision,
+            "\n".join(r.top_features),
+        )
+    Console().print(table)
+    _print_table(claims)
 
 
 def _write_jsonl(article: Article, claims: list[Claim], with_text: bool) -> None:

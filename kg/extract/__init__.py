@@ -15,7 +15,9 @@ from __future__ import annotations
 from functools import cache
 
 from kg.errors import ConfigError
-from kg.extract.pipeline import Extractor
+from kg.extract.extractor import Extractor
+from kg.extract.model import MODEL_DIR, ClaimModel
+from kg.extract.pipeline import RuleExtractor
 
 # Components the extractor never uses are not loaded. NER stays loaded (``Extractor(use_ner=True)`` and the
 # benchmark's bare pipeline use it) but is disabled while parsing candidate sentences.
@@ -23,8 +25,10 @@ _UNUSED: tuple[str, ...] = ("senter", "textcat", "entity_linker", "entity_ruler"
 
 
 @cache
-def get_extractor(model: str | None = None) -> Extractor:
-    """The process-wide extractor (spaCy loaded once)."""
+def get_extractor(model: str | None = None, rules_only: bool = False) -> Extractor:
+    """The process-wide extractor (spaCy and the shipped claim model loaded once).
+
+    ``rules_only`` leaves the decision to the cue rules (what the rule tables test)."""
     import spacy
 
     from kg.settings import get_settings
@@ -36,7 +40,7 @@ def get_extractor(model: str | None = None) -> Extractor:
         raise ConfigError(
             f"spaCy model {name!r} is not installed (set KG_MODEL to an installed pipeline)"
         ) from exc
-    return Extractor(nlp)
+    return Extractor(nlp, None if rules_only else ClaimModel.load(MODEL_DIR))
 
 
-__all__ = ["Extractor", "get_extractor"]
+__all__ = ["ClaimModel", "Extractor", "RuleExtractor", "get_extractor"]

@@ -9,6 +9,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from kg.errors import ConfigError
+
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 
 
@@ -24,6 +26,7 @@ class CueRule:
     preps: tuple[str, ...] = ()
     needs_object: tuple[str, ...] = ()
     phrase: str = ""
+    id: str = ""  # "accuse.blame": what a claim records as the rule behind it (``kg extract --explain``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,9 +99,63 @@ _FLAG_KEYS = (
 )
 
 
-def _rule(entry: dict[str, Any], kind: str) -> CueRule:
+_KINDS = frozenset({"agentive", "predicate", "phrase"})
+_TARGETS = frozenset(
+    {
+        "by",
+        "claimed_act",
+        "doer",
+        "envoy",
+        "for",
+        "from",
+        "front",
+        "held",
+        "hyphen_prefix",
+        "involved",
+        "near",
+    }
+    | {"noun_by", "object", "object_of_for", "of", "of_cyber", "on", "possessor", "self", "subject"}
+    | {"subject_self", "to"}
+)
+_ENTRY_KEYS = frozenset(
+    {"lemmas", "stance", "kind", "target", "preps", "needs_object", "text", "texts", "id"}
+)
+_STANCES = frozenset({"accuse", "deny", "condemn", "acknowledge", "warn", "pledge", "assert"})
+
+
+def _validated(entry: dict[str, Any], kind: str) -> None:
+    """An unknown key, flag, stance, kind or target strategy is a load-time error, never a silent no-op."""
+    where = (
+        f"cues.toml [[{kind if kind == 'phrase' else 'cue'}]] {entry.get('lemmas') or entry.get('text')!r}"
+    )
+    unknown = set(entry) - _ENTRY_KEYS - set(_FLAG_KEYS)
+    if unknown:
+        raise ConfigError(f"{where}: unknown keys {sorted(unknown)}")
+    checks = (
+        ("stance", entry.get("stance"), _STANCES),
+        ("kind", entry.get("kind", kind), _KINDS),
+        ("target", entry.get("target", "near"), _TARGETS),
+    )
+    for key, value, allowed in checks:
+        if value not in allowed:
+            raise ConfigError(f"{where}: {key} {value!r} is not one of {sorted(allowed)}")
+
+
+def _rule_id(entry: dict[str, Any], kind: str, seen: dict[str, int]) -> str:
+    """The entry's ``id``, or one made of its stance and first lemma (numbered when repeated)."""
+    if entry.get("id"):
+        return str(entry["id"])
+    word = entry.get("text") or min(entry.get("lemmas", ()), default=kind)
+    base = f"{entry['stance']}.{'_'.join(str(word).split())}"
+    seen[base] = seen.get(base, 0) + 1
+    return base if seen[base] == 1 else f"{base}.{seen[base]}"
+
+
+def _rule(entry: dict[str, Any], kind: str, seen: dict[str, int] | None = None) -> CueRule:
+    _validated(entry, kind)
     flags = frozenset(key for key in _FLAG_KEYS if entry.get(key))
     return CueRule(
+        id=_rule_id(entry, kind, {} if seen is None else seen),
         lemmas=frozenset(entry.get("lemmas", ())),
         stance=entry["stance"],
         kind=entry.get("kind", kind),
@@ -114,6 +171,7 @@ def _rule(entry: dict[str, Any], kind: str) -> CueRule:
 def load_lexicon() -> Lexicon:
     """The lexicons, parsed once per process."""
     cues, parties, negation = _read("cues.toml"), _read("parties.toml"), _read("negation.toml")
+    seen: dict[str, int] = {}
     speech = cues["speech"]
     return Lexicon(
         speech_verbs=frozenset(speech["verbs"]),
@@ -123,9 +181,9 @@ def load_lexicon() -> Lexicon:
         channel_verbs=frozenset(speech["channel_verbs"]),
         causative=frozenset(speech["causative"]),
         allegations=frozenset(speech.get("allegations", ())),
-        cues=tuple(_rule(entry, "predicate") for entry in cues["cue"]),
+        cues=tuple(_rule(entry, "predicate", seen) for entry in cues["cue"]),
         phrases=tuple(
-            _rule({**entry, "text": text}, "phrase")
+            _rule({**{k: v for k, v in entry.items() if k != "texts"}, "text": text}, "phrase", seen)
             for entry in cues.get("phrase", ())
             for text in entry.get("texts", [entry.get("text", "")])
         ),

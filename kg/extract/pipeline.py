@@ -3,7 +3,7 @@
 Cheap work on everything, expensive work on little: sentences are split with a regular expression, a
 cue prefilter picks the few that can hold a claim, and only those go through ``nlp.pipe`` — tagger,
 parser and lemmatizer, without NER (names come from the parse and the resolver's lexicons; NER can be
-switched on with ``Extractor(nlp, use_ner=True)``). Parties are then named in article order.
+switched on with ``RuleExtractor(nlp, use_ner=True)``). Parties are then named in article order.
 """
 
 from __future__ import annotations
@@ -66,15 +66,15 @@ class _Plan:
     voice: list[int | None]  # the sentence that opened the statement a sentence continues
 
 
-class Extractor:
-    """Holds the loaded spaCy pipeline; :meth:`extract` is pure (no I/O)."""
+class RuleExtractor:
+    """The cue rules alone: holds the loaded spaCy pipeline; :meth:`extract` is pure (no I/O)."""
 
     def __init__(self, nlp: Language, use_ner: bool = False) -> None:
         """``use_ner`` runs the NER component on sentences holding a draft claim; names and types come
         from the parse and the resolver's lexicons otherwise (as accurate on the evaluation sets, and
         NER would cost a third of the extraction time)."""
         self.nlp = nlp
-        self._parse_off = [name for name in nlp.pipe_names if name == "ner"]
+        self.parse_off = [name for name in nlp.pipe_names if name == "ner"]
         self._ner = nlp.get_pipe("ner") if use_ner and "ner" in nlp.pipe_names else None
 
     def extract(self, article: Article) -> list[Claim]:
@@ -91,7 +91,7 @@ class Extractor:
                 for i in plan.parse
             ]
             parsed: dict[tuple[int, int], Doc] = {}
-            with self.nlp.select_pipes(disable=self._parse_off):
+            with self.nlp.select_pipes(disable=self.parse_off):
                 for doc, key in self.nlp.pipe(jobs, as_tuples=True, batch_size=256):
                     sentence = plans[key[0]].sentences[key[1]]
                     doc.user_data["offset"] = sentence.start
@@ -99,9 +99,10 @@ class Extractor:
                     parsed[key] = doc
             for p, plan in enumerate(plans):
                 docs = {i: parsed[(p, i)] for i in plan.parse}
-                yield self._claims(plan, docs)
+                yield self.claims_of(plan, docs)
 
-    def _claims(self, plan: _Plan, docs: dict[int, Doc]) -> list[Claim]:
+    def claims_of(self, plan: _Plan, docs: dict[int, Doc]) -> list[Claim]:
+        """The rules' claims of one planned article, from the parses of its planned sentences."""
         found = {
             i: drafts_for(doc[:], plan.in_quote[i] or plan.voice[i] is not None) for i, doc in docs.items()
         }
@@ -451,6 +452,7 @@ def _claim(
         actor_galaxy=actor.galaxy,
         target_galaxy=target.galaxy,
         cue=draft.cue.rule.phrase or draft.cue.token.text,
+        extra={"rules": [rule.id]},
     )
 
 
