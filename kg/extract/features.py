@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from kg.extract.candidates import Candidate
 from kg.extract.lexicon import load_lexicon
@@ -68,8 +68,8 @@ def _lexicon_features(c: Candidate) -> list[str]:
             if node.head is node or node is c.predicate:
                 break
             node, steps = node.head, steps + 1
-        sentence = {s for t in target.doc for s in stances.get(t.lemma_.lower(), ())}
-        out += [f"lex_sent={s}" for s in sorted(sentence)]
+        sentence = _sentence_stances(target.doc)
+        out += [f"lex_sent={s}" for s in sentence]
         out += [f"lex_sent|tt={s}|{c.target.type}" for s in sorted(sentence)]
         out += [f"lex_sent|role={s}|{c.role}" for s in sorted(sentence)]
     return out
@@ -163,8 +163,26 @@ def _between_features(actor: Token, target: Token) -> list[str]:
     return out
 
 
+def _sentence_stances(doc: Doc) -> list[str]:
+    """The stances the cue lexicon reads anywhere in the sentence (computed once per parsed sentence)."""
+    cached = doc.user_data.get("lex_sent")
+    if cached is None:
+        stances = _cue_stances()
+        cached = sorted({s for t in doc for s in stances.get(t.lemma_.lower(), ())})
+        doc.user_data["lex_sent"] = cached
+    return cached
+
+
 def _sentence_features(token: Token) -> list[str]:
-    doc = token.doc
+    """The sentence's content words and whether it quotes (computed once per parsed sentence)."""
+    cached = token.doc.user_data.get("sentence_features")
+    if cached is None:
+        cached = _sentence_words(token.doc)
+        token.doc.user_data["sentence_features"] = cached
+    return cached
+
+
+def _sentence_words(doc: Doc) -> list[str]:
     seen: set[str] = set()
     for t in doc:
         if (t.pos_ in _CONTENT and not t.is_stop) or t.lower_ in _NEGATORS:
