@@ -29,37 +29,24 @@ from rich.progress import Progress  # noqa: E402
 
 from bench.eval import SUITES, write_claims  # noqa: E402
 from kg.extract import get_extractor  # noqa: E402
-from kg.extract.decide import claims_from  # noqa: E402
-from kg.extract.gold import Counts, load_corpus  # noqa: E402
+from kg.extract.gold import load_corpus  # noqa: E402
 from kg.extract.model import MODEL_DIR, ClaimModel  # noqa: E402
-from kg.extract.train import Labelled, fit, labelled_corpus  # noqa: E402
+from kg.extract.train import FoldResult, Labelled, cross_validate, labelled_corpus, total  # noqa: E402
 
 SCORER = SHARED / "eval" / "score.py"
 
 
-def figures(counts: Counts) -> str:
-    return f"P={counts.precision:.2f} R={counts.recall:.2f} F1={counts.f1:.2f} topic={counts.topic:.2f}"
-
-
-def cross_validate(items: list[Labelled], settings, out: Path) -> list[tuple[int, int, Counts]]:
-    """Per fold: (fold, articles, counts); every out-of-fold claim is appended to ``out``."""
-    from kg.extract.gold import score
-
-    results = []
+def cross_validate_to(items: list[Labelled], settings, out: Path) -> list[FoldResult]:
+    """The folds' results, printed as they come; every out-of-fold claim is written to ``out``."""
+    results = cross_validate(items, settings)
     with out.open("w", encoding="utf-8") as handle:
-        for fold in sorted({item.gold.fold for item in items}):
-            held = [item for item in items if item.gold.fold == fold]
-            model = fit([item for item in items if item.gold.fold != fold], settings)
-            counts = Counts()
-            for item in held:
-                claims = claims_from(item.analysis, model)
-                counts.add(score(claims, item.gold.claims))
-                handle.writelines(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in claims)
-            results.append((fold, len(held), counts))
+        for result in results:
+            c = result.counts
             print(
-                f"fold {fold}: {len(held)} articles  {figures(counts)}  tp={counts.tp} fp={counts.fp} "
-                f"fn={counts.fn}",
-                flush=True,
+                f"fold {result.fold}: {result.articles} articles  {c.line()}  tp={c.tp} fp={c.fp} fn={c.fn}"
+            )
+            handle.writelines(
+                json.dumps(claim.to_dict(), ensure_ascii=False) + "\n" for claim in result.claims
             )
     return results
 
@@ -109,23 +96,16 @@ def main(argv: list[str]) -> int:
     )
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        results = cross_validate(items, settings, tmp / "cv.jsonl")
-        overall = total_of(results)
+        results = cross_validate_to(items, settings, tmp / "cv.jsonl")
+        overall = total(results)
         if SCORER.is_file():
             print(
                 f"score.py on the out-of-fold claims: {official(args.corpus / 'corpus.gold.json', tmp / 'cv.jsonl')}"
             )
         if not args.folds_only:
             shipped_scores(tmp)
-    print(f"cv: {figures(overall)} folds={len(results)}")
+    print(f"cv: {overall.line()} folds={len(results)}")
     return 0
-
-
-def total_of(results: list[tuple[int, int, Counts]]) -> Counts:
-    out = Counts()
-    for _fold, _articles, counts in results:
-        out.add(counts)
-    return out
 
 
 if __name__ == "__main__":

@@ -80,8 +80,7 @@ def _explain(text: str, fmt: ExtractFormat) -> None:
         raise typer.BadParameter("--explain needs some text")
     extractor = get_extractor()
     article = article_from_text(text, "explain")
-    rows = explain(extractor, article)
-    claims = extractor.extract(article)
+    rows, claims = explain(extractor, article)
     if fmt is ExtractFormat.jsonl:
         for row in rows:
             sys.stdout.write(json.dumps({"type": "candidate", **row.to_dict()}, ensure_ascii=False) + "\n")

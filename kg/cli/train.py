@@ -67,7 +67,7 @@ def train(
             "folds": [{"fold": f.fold, "articles": f.articles, **_figures(f.counts)} for f in folds],
             "overall": _figures(overall),
         }
-        typer.echo(f"cv: {_line(overall)} folds={len(folds)}", err=True)
+        typer.echo(f"cv: {overall.line()} folds={len(folds)}", err=True)
     model = fit(items, settings)
     target = out or MODEL_DIR
     model.save(target, manifest)
@@ -92,7 +92,3 @@ def _figures(counts) -> dict[str, float | int]:
         "fp": counts.fp,
         "fn": counts.fn,
     }
-
-
-def _line(counts) -> str:
-    return f"P={counts.precision:.2f} R={counts.recall:.2f} F1={counts.f1:.2f} topic={counts.topic:.2f}"

@@ -7,11 +7,12 @@ claims that come out are the ones ``Extractor.extract`` returns for the same tex
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
+from kg.extract.decide import claims_from
 from kg.extract.extractor import Extractor
 from kg.extract.model import LABELS
-from kg.models import Article
+from kg.models import Article, Claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,22 +31,12 @@ class Explained:
     top_features: tuple[str, ...]
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "sentence": self.sentence,
-            "actor": self.actor,
-            "target": self.target,
-            "role": self.role,
-            "predicate": self.predicate,
-            "rules": list(self.rules),
-            "claim_probability": round(self.claim_probability, 4),
-            "stance": self.stance,
-            "decision": self.decision,
-            "top_features": list(self.top_features),
-        }
+        return {**asdict(self), "claim_probability": round(self.claim_probability, 4)}
 
 
-def explain(extractor: Extractor, article: Article, features: int = 6) -> list[Explained]:
-    """Each candidate of ``article`` with the rules, the score and the decision behind it."""
+def explain(extractor: Extractor, article: Article, features: int = 6) -> tuple[list[Explained], list[Claim]]:
+    """Each candidate of ``article`` with the rules, the score and the decision behind it, and the claims
+    the decision makes of them (what ``extractor.extract`` returns), from one analysis."""
     if extractor.model is None:
         raise ValueError("explaining needs the claim model (the extractor was made with rules only)")
     model = extractor.model
@@ -75,7 +66,7 @@ def explain(extractor: Extractor, article: Article, features: int = 6) -> list[E
                 top_features=tuple(_weightiest(model, feats, features)),
             )
         )
-    return out
+    return out, claims_from(analysis, model)
 
 
 def _weightiest(model, features: list[str], count: int) -> list[str]:

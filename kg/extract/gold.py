@@ -167,6 +167,10 @@ class Counts:
     def topic(self) -> float:
         return self.topic_ok / self.tp if self.tp else 0.0
 
+    def line(self) -> str:
+        """``P=0.xx R=0.xx F1=0.xx topic=0.xx``, as the benchmarks print it."""
+        return f"P={self.precision:.2f} R={self.recall:.2f} F1={self.f1:.2f} topic={self.topic:.2f}"
+
 
 def score(claims: list[Claim], golds: Iterable[dict[str, Any]]) -> Counts:
     """One article: greedy one-to-one matching, required gold claims first (as the evaluation does)."""

@@ -16,6 +16,7 @@ from kg.extract.decide import claims_from
 from kg.extract.extractor import Analysis, Extractor
 from kg.extract.gold import Counts, GoldArticle, evidence_spans, pair_matches, score
 from kg.extract.model import LABELS, ClaimModel, Example, TrainSettings, train
+from kg.models import Claim
 
 
 @dataclass(slots=True)
@@ -86,18 +87,12 @@ def fit(items: Iterable[Labelled], settings: TrainSettings | None = None) -> Cla
     return train([e for item in items for e in item.examples], settings)
 
 
-def evaluate(model: ClaimModel, items: Iterable[Labelled]) -> Counts:
-    total = Counts()
-    for item in items:
-        total.add(score(claims_from(item.analysis, model), item.gold.claims))
-    return total
-
-
 @dataclass(slots=True)
 class FoldResult:
     fold: int
     articles: int
     counts: Counts
+    claims: list[Claim]  # the claims of the held-out articles, from the model trained without them
 
 
 def cross_validate(items: Sequence[Labelled], settings: TrainSettings | None = None) -> list[FoldResult]:
@@ -106,7 +101,12 @@ def cross_validate(items: Sequence[Labelled], settings: TrainSettings | None = N
     for fold in sorted({item.gold.fold for item in items}):
         held = [item for item in items if item.gold.fold == fold]
         model = fit([item for item in items if item.gold.fold != fold], settings)
-        results.append(FoldResult(fold, len(held), evaluate(model, held)))
+        counts, claims = Counts(), []
+        for item in held:
+            found = claims_from(item.analysis, model)
+            counts.add(score(found, item.gold.claims))
+            claims.extend(found)
+        results.append(FoldResult(fold, len(held), counts, claims))
     return results
 
 
