@@ -79,6 +79,19 @@ class QueryError(KgError):
     title = "Bad query"
 
 
+class FederationRefused(QueryError):
+    """A query asks the server to contact another endpoint (SPARQL ``SERVICE``), which is off."""
+
+    title = "Federated query refused"
+
+
+class TooManyQueries(QueryError):
+    """More queries are running than ``KG_SPARQL_MAX_CONCURRENT`` allows; retry later."""
+
+    status = 429
+    title = "Too many concurrent queries"
+
+
 class QueryTimeout(QueryError):
     status = 503
     title = "Query timed out"

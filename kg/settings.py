@@ -30,11 +30,17 @@ class Settings(BaseSettings):
     page_size: int = 100  # default page of GET /claims
     sparql_timeout: float = 30.0
     sparql_result_cap: int = 10_000
+    sparql_max_concurrent: int = 4  # user SPARQL queries at once (each in its own worker process); 429 beyond
+    sparql_service_allow: str = ""  # comma-separated endpoint IRI prefixes SERVICE may call; empty: none
     galaxies: bool = True
 
     @property
     def store_is_remote(self) -> bool:
         return self.store.startswith(("http://", "https://"))
+
+    @property
+    def service_allow_list(self) -> tuple[str, ...]:
+        return tuple(p.strip() for p in self.sparql_service_allow.split(",") if p.strip())
 
     @property
     def api_key_set(self) -> frozenset[str]:

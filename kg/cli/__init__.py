@@ -1,6 +1,9 @@
 """The ``kg`` command. Each command group lives in its own module; this one wires them and owns the
 error policy: a :class:`~kg.errors.KgError` becomes one line on stderr and a non-zero exit, never a
-stack trace."""
+stack trace.
+
+Exit codes: 0 success, 1 a failed command (any KgError), 2 a usage error (click's own), 130 interrupted.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,9 @@ import sys
 import typer
 
 from kg.errors import KgError
+
+EXIT_FAILED = 1
+EXIT_INTERRUPTED = 130
 
 app = typer.Typer(
     name="kg",
@@ -39,7 +45,7 @@ def main() -> None:
         app()
     except KgError as exc:
         typer.echo(f"kg: error: {exc.message}", err=True)
-        sys.exit(2)
+        sys.exit(EXIT_FAILED)
     except KeyboardInterrupt:
         typer.echo("kg: interrupted", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from enum import StrEnum
 from pathlib import Path
 
@@ -12,6 +10,7 @@ import typer
 
 from kg.cli import app
 from kg.cli.common import stderr
+from kg.files import atomic_write
 from kg.graph.records import ClaimFilter
 from kg.graph.store import Store
 from kg.settings import get_settings
@@ -74,16 +73,8 @@ def _export_to_file(store: Store, fmt: str, output: Path, filters: ClaimFilter) 
     """Write beside the target and rename at the end, so a failed export never leaves half a file."""
     from kg.export import export
 
-    directory = output.resolve().parent
-    directory.mkdir(parents=True, exist_ok=True)
-    handle, partial = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            export(store, fmt, stream, filters)
-        os.replace(partial, output)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
+    with atomic_write(output) as stream:
+        export(store, fmt, stream, filters)
     stderr.print(
         f"kg: wrote {output} ({fmt}, {output.stat().st_size:,} bytes)", markup=False, highlight=False
     )

@@ -80,6 +80,7 @@ class OxigraphStore(SparqlStoreBase):
         used: they only accept projected variables, and a substituted variable reads as unbound in
         ``BOUND(?x)`` and ``BIND(?x AS ?y)``, which would make answers depend on the store.
         """
+        sp.refuse_federation(sparql, self.settings.service_allow_list)
         terms = sp.binding_terms(bindings)
         try:
             return self.raw.query(sp.inject_values(sparql, terms), use_default_graph_as_union=True)
@@ -109,7 +110,7 @@ class OxigraphStore(SparqlStoreBase):
         """Any query, serialised by pyoxigraph in ``media_type``; at most ``sparql_result_cap`` rows (or
         triples) are returned, and reading results stops with QueryTimeout after ``sparql_timeout`` s
         (the engine cannot interrupt a single long step such as a big sort)."""
-        form = sp.refuse_updates(sparql)
+        form = sp.check_query(sparql, self.settings.service_allow_list)
         fmt: Any = (
             sp.graph_format(media_type)
             if form in ("CONSTRUCT", "DESCRIBE")

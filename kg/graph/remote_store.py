@@ -109,6 +109,7 @@ class RemoteStore(SparqlStoreBase):
         return response
 
     def _query(self, sparql: str, accept: str) -> httpx.Response:
+        sp.refuse_federation(sparql, self.settings.service_allow_list)
         return self._post(self.query_url, sparql, "application/sparql-query", accept)
 
     def update(self, sparql: str) -> None:
@@ -135,7 +136,7 @@ class RemoteStore(SparqlStoreBase):
 
     def query_raw(self, sparql: str, media_type: str) -> tuple[bytes, str]:
         """The endpoint's own answer in ``media_type`` (timeout and caps are the endpoint's)."""
-        form = sp.refuse_updates(sparql)
+        form = sp.check_query(sparql, self.settings.service_allow_list)
         fmt: Any = (
             sp.graph_format(media_type)
             if form in ("CONSTRUCT", "DESCRIBE")

@@ -26,7 +26,7 @@ from pyoxigraph import (
     parse_query_results,
 )
 
-from kg.errors import QueryError, UnsupportedMediaType
+from kg.errors import FederationRefused, QueryError, UnsupportedMediaType
 from kg.graph.records import ClaimFilter
 from kg.graph.views import claim_bindings
 from kg.graph.vocab import from_term, to_term
@@ -86,6 +86,49 @@ def refuse_updates(sparql: str) -> str:
     form = query_form(sparql)
     if form in UPDATE_FORMS:
         raise QueryError("updates are not accepted here: only SELECT, ASK, CONSTRUCT and DESCRIBE queries")
+    return form
+
+
+def service_iris(sparql: str) -> list[str]:
+    """The target of every ``SERVICE`` clause (``?var`` or a prefixed name as written, an IRI without
+    its brackets). A keyword is a bare word: ``ex:service``, ``service:x`` and ``?service`` are not."""
+    tokens = list(_tokens(sparql))
+    targets: list[str] = []
+    for index, (kind, text, end) in enumerate(tokens):
+        start = end - len(text)
+        if kind != "word" or text.upper() != "SERVICE":
+            continue
+        if (start > 0 and sparql[start - 1] == ":") or sparql[end : end + 1] == ":":
+            continue
+        rest = [t for t in tokens[index + 1 : index + 3] if t[1].upper() != "SILENT"]
+        targets.append(_service_target(rest[0] if rest else ("other", "", 0)))
+    return targets
+
+
+def _service_target(token: tuple[str, str, int]) -> str:
+    kind, text, _ = token
+    return text[1:-1] if kind == "iri" else text
+
+
+def refuse_federation(sparql: str, allowed: Sequence[str] = ()) -> None:
+    """A FederationRefused error when the query has a ``SERVICE`` clause whose target is not an IRI
+    starting with one of ``allowed`` (KG_SPARQL_SERVICE_ALLOW, empty by default): a SERVICE clause makes
+    the engine send an HTTP request to any address the client names (server-side request forgery)."""
+    for target in service_iris(sparql):
+        if target.startswith(("http://", "https://")) and any(target.startswith(a) for a in allowed if a):
+            continue
+        raise FederationRefused(
+            f"SERVICE {target or '(no target)'} refused: federated queries are off "
+            "(the server does not send requests on a client's behalf; KG_SPARQL_SERVICE_ALLOW lists "
+            "the endpoints an operator allows)"
+        )
+
+
+def check_query(sparql: str, allowed_services: Sequence[str] = ()) -> str:
+    """The query form of ``sparql``, after refusing updates and federation (every user query passes
+    here before it reaches a store)."""
+    form = refuse_updates(sparql)
+    refuse_federation(sparql, allowed_services)
     return form
 
 

@@ -14,8 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -24,6 +22,7 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
+from kg.files import atomic_write
 from kg.resolve.galaxy_build import (
     CLUSTERS,
     MatchRules,
@@ -104,12 +103,9 @@ def _load_or_build(directory: Path) -> dict:
         pass
     data = build_index_data()
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        # Write then rename, so a concurrent reader never sees half a file.
-        fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, separators=(",", ":"))
-        os.replace(tmp, path)
+        # Written whole then renamed, so a concurrent reader never sees half a file.
+        with atomic_write(path) as fh:
+            fh.write(json.dumps(data, separators=(",", ":")).encode("utf-8"))
     except OSError as exc:  # a read-only cache is a slowdown, not an error
         log.debug("galaxy index not cached: %s", exc)
     return data

@@ -113,7 +113,7 @@ def test_sparql_construct_as_turtle(store_location):
 )
 def test_sparql_errors_are_one_line(store_location, args, message):
     result = kg(store_location, *args)
-    assert result.returncode == 2
+    assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("kg: error:") and message in lines[0]
     assert json.loads(kg(store_location, "stats", "--json").stdout)["articles"] == 2
@@ -126,7 +126,7 @@ def test_a_locked_store_is_one_line(tmp_path):
         result = kg(location, "stats")
     finally:
         holder.close()
-    assert result.returncode == 2
+    assert result.returncode == 1
     assert (
         result.stderr.strip()
         == f"kg: error: store at {location} is locked by another process (or already open in this one)"

@@ -128,7 +128,7 @@ KG = Path(sys.executable).with_name("kg")
 def test_cli_reports_bad_filters_in_one_line(args, message, tmp_path):
     env = {**os.environ, "KG_STORE": str(tmp_path / "store")}
     done = subprocess.run([str(KG), "export", *args], capture_output=True, text=True, env=env, timeout=60)
-    assert done.returncode == 2
+    assert done.returncode == 1
     assert done.stderr.startswith(message)
     assert len(done.stderr.strip().splitlines()) == 1
     assert "Traceback" not in done.stderr

@@ -1,0 +1,37 @@
+"""Files the project writes: whole or not at all, with the permissions the user's umask gives."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+
+def _umask() -> int:
+    # os.umask can only be read by setting it; set it back at once (no thread writes files in between
+    # in a way that depends on it: every writer here goes through this function).
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+@contextmanager
+def atomic_write(path: Path) -> Iterator[BinaryIO]:
+    """A binary stream that becomes ``path`` when the block ends, and leaves nothing when it fails.
+
+    Written beside the target and renamed, so a reader never sees half a file; the file gets
+    ``0o666 & ~umask`` like any file the user creates (a temporary file is made 0o600)."""
+    directory = path.resolve().parent
+    directory.mkdir(parents=True, exist_ok=True)
+    handle, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
+    try:
+        os.chmod(partial, 0o666 & ~_umask())
+        with os.fdopen(handle, "wb") as stream:
+            yield stream
+        os.replace(partial, path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
