@@ -146,7 +146,7 @@ def sparql(
             if fmt is SparqlFormat.turtle:
                 raise InputError("a SELECT/ASK result cannot be written as turtle")
             media_type = RESULT_TYPES.get(fmt, "application/sparql-results+json")
-        body, _ = store.query_raw(text, media_type)
+        body, _ = store.query_bounded(text, media_type)
     finally:
         store.close()
     if fmt is SparqlFormat.table and not is_graph:

@@ -14,6 +14,7 @@ which Oxigraph applies as one transaction. A crash (even ``kill -9``) therefore 
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -25,6 +26,7 @@ from kg.errors import InputError, QueryError, QueryTimeout, StoreError
 from kg.graph import sparql as sp
 from kg.graph.base import SparqlStoreBase
 from kg.graph.payload import ArticlePayload, delete_update, prepare, replace_update
+from kg.graph.query_pool import QueryPool, QuerySlots
 from kg.graph.vocab import graph_iri
 from kg.models import Article, Claim
 from kg.settings import Settings, get_settings
@@ -45,12 +47,24 @@ class OxigraphStore(SparqlStoreBase):
     write_batch = WRITE_BATCH
     hash_chunk = 500
 
-    def __init__(self, path: str | Path, settings: Settings | None = None) -> None:
+    def __init__(
+        self, path: str | Path, settings: Settings | None = None, *, read_only: bool = False
+    ) -> None:
         self.path = Path(path).expanduser()
         self.settings = settings or get_settings()
+        self.read_only = read_only
+        self.generation = 0  # bumped by every write; query workers reopen their view when it moves
+        self._pool: QueryPool | None = None
+        self._pool_lock = threading.Lock()
+        self._slots = QuerySlots(self.settings.sparql_max_concurrent)
         try:
-            self.path.mkdir(parents=True, exist_ok=True)
-            self._store: Store | None = Store(str(self.path))
+            if read_only:
+                if not self.path.is_dir():
+                    raise StoreError(f"no store at {self.path}")
+                self._store: Store | None = Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = Store(str(self.path))
         except OSError as exc:
             raise _store_error(self.path, exc) from None
 
@@ -127,6 +141,21 @@ class OxigraphStore(SparqlStoreBase):
             body = serialize(items, format=fmt) or b""
         return body, fmt.media_type
 
+    def query_bounded(self, sparql: str, media_type: str, timeout: float | None = None) -> tuple[bytes, str]:
+        """:meth:`query_raw` in a worker process that is killed after ``timeout`` s (default
+        ``KG_SPARQL_TIMEOUT``); at most ``KG_SPARQL_MAX_CONCURRENT`` at once (TooManyQueries beyond)."""
+        sp.check_query(sparql, self.settings.service_allow_list)  # refused before any worker sees it
+        with self._slots.hold():
+            return self._query_pool().run(
+                sparql, media_type, self.generation, timeout or self.settings.sparql_timeout
+            )
+
+    def _query_pool(self) -> QueryPool:
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = QueryPool(self.path, self.settings)
+            return self._pool
+
     def _collect(self, results: Iterable[Any], deadline: float) -> list[Any]:
         cap = self.settings.sparql_result_cap
         items: list[Any] = []
@@ -145,6 +174,7 @@ class OxigraphStore(SparqlStoreBase):
         """Run a SPARQL UPDATE (named updates such as ``rebuttals_unlink_graphs.ru``); one transaction."""
         try:
             self.raw.update(sparql)
+            self.generation += 1
         except SyntaxError as exc:
             raise QueryError(f"SPARQL update syntax error: {exc}") from None
         except OSError as exc:
@@ -172,6 +202,7 @@ class OxigraphStore(SparqlStoreBase):
                 self.raw.update(replace_update(replaced))
         except OSError as exc:
             raise _store_error(self.path, exc) from None
+        self.generation += 1
         return _changed_flags(given, fresh_ids | {p.article_id for p in replaced})
 
     def bulk_load(self, items: Iterable[tuple[Article, Sequence[Claim]]]) -> int:
@@ -195,6 +226,8 @@ class OxigraphStore(SparqlStoreBase):
             self.raw.bulk_extend(quads())
         except OSError as exc:
             raise _store_error(self.path, exc) from None
+        finally:
+            self.generation += 1
         return count
 
     def load_dump(self, source: str | Path | BinaryIO, media_type: str = "application/n-quads") -> None:
@@ -210,6 +243,8 @@ class OxigraphStore(SparqlStoreBase):
             raise InputError(f"cannot load the dump: {exc}") from None
         except OSError as exc:
             raise _store_error(self.path, exc) from None
+        finally:
+            self.generation += 1
 
     def _has_graph(self, graph: NamedNode) -> bool:
         return self.raw.contains_named_graph(graph)
@@ -239,11 +274,14 @@ class OxigraphStore(SparqlStoreBase):
             raise _store_error(self.path, exc) from None
 
     def close(self) -> None:
-        if self._store is not None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+        if self._store is not None and not self.read_only:
             # nothing more can be done on close; the next open reports the problem
             with contextlib.suppress(OSError):
                 self._store.flush()
-            self._store = None
+        self._store = None
 
 
 def _last_of_each(payloads: Sequence[ArticlePayload]) -> list[ArticlePayload]:

@@ -41,6 +41,7 @@ from kg.errors import QueryError, QueryTimeout, StoreError
 from kg.graph import sparql as sp
 from kg.graph.base import SparqlStoreBase
 from kg.graph.payload import ArticlePayload, delete_update, replace_update
+from kg.graph.query_pool import QuerySlots
 from kg.graph.views import load_query
 from kg.graph.vocab import graph_iri
 from kg.settings import Settings, get_settings
@@ -78,6 +79,7 @@ class RemoteStore(SparqlStoreBase):
             url, update_url or getattr(self.settings, "store_update", None) or None
         )
         self._client = httpx.Client(timeout=self.settings.sparql_timeout, follow_redirects=True)
+        self._slots = QuerySlots(self.settings.sparql_max_concurrent)
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.query_url!r}, update_url={self.update_url!r})"
@@ -144,6 +146,13 @@ class RemoteStore(SparqlStoreBase):
         )
         response = self._query(sparql, fmt.media_type.split(";")[0])
         return response.content, response.headers.get("content-type", fmt.media_type)
+
+    def query_bounded(self, sparql: str, media_type: str, timeout: float | None = None) -> tuple[bytes, str]:
+        """:meth:`query_raw`, given up after ``KG_SPARQL_TIMEOUT`` (the client's HTTP timeout; ``timeout``
+        is not used). The endpoint should stop the query itself (``oxigraph serve --timeout-s``). At
+        most ``KG_SPARQL_MAX_CONCURRENT`` at once."""
+        with self._slots.hold():
+            return self.query_raw(sparql, media_type)
 
     def write_payloads(
         self, given: Sequence[ArticlePayload], stored: Mapping[str, str] | None = None

@@ -40,6 +40,11 @@ class Store(Protocol):
         N-Triples, JSON-LD ...); returns (body, content type). Raises QueryError on bad syntax and on
         updates."""
 
+    def query_bounded(self, sparql: str, media_type: str, timeout: float | None = None) -> tuple[bytes, str]:
+        """:meth:`query_raw` for a user's query: federation refused, stopped (not abandoned) after
+        ``timeout`` s (default ``KG_SPARQL_TIMEOUT``), and at most ``KG_SPARQL_MAX_CONCURRENT`` at once
+        (TooManyQueries beyond)."""
+
     def claims(self, filters: ClaimFilter | None = None, *, batch: int = 1000) -> Iterator[ClaimRecord]:
         """Every claim matching ``filters``, streamed in a stable order (by article, then offset)."""
 
