@@ -11,8 +11,8 @@ from typing import BinaryIO
 
 
 def _umask() -> int:
-    # os.umask can only be read by setting it; set it back at once (no thread writes files in between
-    # in a way that depends on it: every writer here goes through this function).
+    # os.umask can only be read by setting it; it is set back at once. The mask is process-wide, so a
+    # file another thread creates in that instant gets 0o022 instead.
     mask = os.umask(0o022)
     os.umask(mask)
     return mask

@@ -12,8 +12,10 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
+import pytest
 import uvicorn
 
 from api.app import create_app
@@ -139,6 +141,21 @@ def api_settings(store: str, **overrides: object) -> Settings:
     values: dict[str, object] = {"store": store, "api_keys": API_KEY, "max_body_bytes": BODY_LIMIT}
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]
+
+
+@contextmanager
+def live_api_over(kind: str, request: pytest.FixtureRequest, tmp: Path) -> Iterator[LiveApi]:
+    """The API with the sample claims loaded, over an embedded store in ``tmp`` or over the session's
+    ``oxigraph serve`` (emptied first); the body of the ``live_api`` fixtures."""
+    if kind == "embedded":
+        location = str(tmp / "store")
+    else:
+        location = request.getfixturevalue("oxigraph_server")
+        clear_server(location)
+    settings = api_settings(location)
+    load_sample(settings)
+    with running(settings) as url:
+        yield LiveApi(url, kind, settings)
 
 
 def clear_server(url: str) -> None:

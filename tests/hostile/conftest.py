@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))
-from api_support import LiveApi, api_settings, clear_server, load_sample, running
+from api_support import LiveApi, live_api_over
 
 
 @dataclass
@@ -59,12 +59,5 @@ def listener() -> Iterator[Listener]:
 @pytest.fixture(scope="module", params=["embedded", "remote"])
 def live_api(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApi]:
     """The API with the sample claims loaded, over each kind of store."""
-    if request.param == "embedded":
-        location = str(tmp_path_factory.mktemp("hostile-store") / "store")
-    else:
-        location = request.getfixturevalue("oxigraph_server")
-        clear_server(location)
-    settings = api_settings(location)
-    load_sample(settings)
-    with running(settings) as url:
-        yield LiveApi(url, request.param, settings)
+    with live_api_over(request.param, request, tmp_path_factory.mktemp("hostile-store")) as api:
+        yield api

@@ -68,7 +68,6 @@ def test_service_is_refused_and_nothing_is_contacted(live_api, listener: Listene
     assert response.headers["content-type"] == "application/problem+json"
     problem = response.json()
     assert problem["type"].endswith("/federation-refused") and "SERVICE" in problem["detail"]
-    assert listener.url.split("//")[1] not in problem["detail"] or "refused" in problem["detail"]
     assert listener.connections == []
 
 
