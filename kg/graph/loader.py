@@ -68,7 +68,12 @@ def store_extracted(store: Store, batch: Sequence[tuple[Article, Sequence[Claim]
     """Store extracted articles and refresh the rebuttal links they touch; True for each one that was
     new or changed (an article whose claims cannot be mapped raises InputError before anything is
     written)."""
-    payloads = [prepare(article, claims) for article, claims in batch]
+    return store_payloads(store, [prepare(article, claims) for article, claims in batch])
+
+
+def store_payloads(store: Store, payloads: Sequence[ArticlePayload]) -> list[bool]:
+    """Write prepared articles in one go and refresh the rebuttal links they touch (the path every
+    write shares: extracted articles, imported claims); True for each one that was new or changed."""
     with _WRITE_LOCK:
         tracker = RebuttalTracker(store)  # type: ignore[arg-type]
         changed = write_tracked(store, tracker, payloads)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.graph.rdf import article_quads
-from kg.graph.vocab import RDF_TYPE, akg, article_iri, graph_iri
+from kg.graph.vocab import EXTRACTOR_AGENT, RDF_TYPE, akg, article_iri, graph_iri
 from kg.models import Article, Claim
 
 CONTENT_HASH = akg("contentHash")
@@ -47,9 +47,15 @@ def content_hash(quads: Iterable[Quad]) -> str:
     return digest.hexdigest()
 
 
-def prepare(article: Article, claims: Sequence[Claim]) -> ArticlePayload:
-    """The quads of ``article`` and ``claims`` plus the content-hash quad (raises InputError on bad claims)."""
-    quads = article_quads(article, claims)
+def prepare(
+    article: Article,
+    claims: Sequence[Claim],
+    agent: str = EXTRACTOR_AGENT,
+    fingerprint: tuple[str, int] | None = None,
+) -> ArticlePayload:
+    """The quads of ``article`` and ``claims`` plus the content-hash quad (raises InputError on bad
+    claims); ``agent`` and ``fingerprint`` as in :func:`kg.graph.rdf.article_quads`."""
+    quads = article_quads(article, claims, agent, fingerprint)
     digest = content_hash(quads)
     graph = graph_iri(article.id)
     quads.append(Quad(article_iri(article.id), CONTENT_HASH, Literal(digest), graph))

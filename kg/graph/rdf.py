@@ -7,7 +7,9 @@ Shape of the graph (see ``ontology/attribution.ttl`` for the documentation of ev
         akg:textHash ; akg:textLength .
     <id/claim/H> a akg:Claim ; prov:wasDerivedFrom <id/article/A> ; akg:claimant <actor> ;
         akg:stance stance:deny ; akg:target <party or act> ; akg:topic topic:state-sponsorship ;
-        akg:claimText ; akg:negated ; akg:confidence ; akg:reportedVia ; akg:cue ; akg:evidence <E> .
+        akg:claimText ; akg:negated ; akg:confidence ; akg:reportedVia ; akg:cue ; akg:evidence <E> ;
+        prov:wasAttributedTo <id/agent/extractor or id/agent/claims-importer> .
+    <id/agent/...> a prov:SoftwareAgent .
     <E = claim IRI + "/evidence"> a akg:Evidence (an oa:SpecificResource) ; oa:hasSource <id/article/A> ;
         oa:hasSelector <E/position>, <E/quote> .
     <E/position> a oa:TextPositionSelector ; oa:start ; oa:end .
@@ -33,6 +35,7 @@ from kg.errors import InputError
 from kg.graph import external
 from kg.graph.vocab import (
     ACTOR_CLASS,
+    EXTRACTOR_AGENT,
     DCTERMS,
     OA,
     OWL_SAME_AS,
@@ -68,6 +71,7 @@ _HAS_SOURCE, _HAS_SELECTOR = n(OA + "hasSource"), n(OA + "hasSelector")
 _POSITION_SELECTOR, _QUOTE_SELECTOR = n(OA + "TextPositionSelector"), n(OA + "TextQuoteSelector")
 _START, _END, _EXACT = n(OA + "start"), n(OA + "end"), n(OA + "exact")
 _TRUE, _FALSE = Literal(True), Literal(False)
+_ATTRIBUTED_TO, _SOFTWARE_AGENT = n(PROV + "wasAttributedTo"), n(PROV + "SoftwareAgent")
 
 
 @dataclass
@@ -164,7 +168,9 @@ def _party_quads(party: _Party, graph: NamedNode) -> Iterable[Quad]:
         yield Quad(s, akg("attackId"), Literal(party.mitre), graph)
 
 
-def _article_quads(article: Article, parties: _Parties, graph: NamedNode) -> Iterable[Quad]:
+def _article_quads(
+    article: Article, parties: _Parties, graph: NamedNode, fingerprint: tuple[str, int] | None
+) -> Iterable[Quad]:
     s = article_iri(article.id)
     yield Quad(s, RDF_TYPE, akg("Article"), graph)
     yield Quad(s, RDF_TYPE, n(SCHEMA + "NewsArticle"), graph)
@@ -181,9 +187,14 @@ def _article_quads(article: Article, parties: _Parties, graph: NamedNode) -> Ite
         publisher = parties.add(article.publisher, "media")
         if publisher is not None:
             yield Quad(s, n(PROV + "wasAttributedTo"), publisher, graph)
-    digest = hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
+    digest, length = fingerprint or text_fingerprint(article.text)
     yield Quad(s, akg("textHash"), Literal(digest), graph)
-    yield Quad(s, akg("textLength"), Literal(len(article.text)), graph)
+    yield Quad(s, akg("textLength"), Literal(length), graph)
+
+
+def text_fingerprint(text: str) -> tuple[str, int]:
+    """The ``akg:textHash`` and ``akg:textLength`` of an article text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), len(text)
 
 
 def _check(claim: Claim, article: Article) -> None:
@@ -203,7 +214,7 @@ def claim_node(article_id: str, claim: Claim) -> NamedNode:
 
 
 def _claim_quads(
-    article: Article, claim: Claim, parties: _Parties, graph: NamedNode, c: NamedNode
+    article: Article, claim: Claim, parties: _Parties, graph: NamedNode, c: NamedNode, agent: NamedNode
 ) -> Iterable[Quad]:
     extra = claim.extra or {}
     source = article_iri(article.id)
@@ -240,6 +251,7 @@ def _claim_quads(
         yield Quad(c, _REPORTED_VIA, Literal(claim.reported_via), graph)
     if claim.cue:
         yield Quad(c, _CUE, Literal(claim.cue), graph)
+    yield Quad(c, _ATTRIBUTED_TO, agent, graph)
     yield from _evidence_quads(article, claim, graph, c)
 
 
@@ -260,16 +272,24 @@ def _evidence_quads(article: Article, claim: Claim, graph: NamedNode, c: NamedNo
     yield Quad(quote, _EXACT, Literal(claim.evidence), graph)
 
 
-def article_quads(article: Article, claims: Sequence[Claim]) -> list[Quad]:
+def article_quads(
+    article: Article,
+    claims: Sequence[Claim],
+    agent: str = EXTRACTOR_AGENT,
+    fingerprint: tuple[str, int] | None = None,
+) -> list[Quad]:
     """Every quad of ``article`` and its ``claims``, all in ``graph_iri(article.id)``.
 
     Deterministic: the same article and claims give the same list, in the same order. Two claims with
-    the same IRI (same offsets, actor, stance and target) are one claim; the first one wins.
+    the same IRI (same offsets, actor, stance and target) are one claim; the first one wins. ``agent``
+    is the software agent the claims are attributed to (the extractor, or the claims importer);
+    ``fingerprint`` stands in for the text's hash and length when only a stored article's are known.
     """
     graph = graph_iri(article.id)
     parties = _Parties()
+    agent_node = n(agent)
     # each part yields distinct quads (claims are deduplicated by IRI, parties by IRI), so no set is needed
-    out = list(_article_quads(article, parties, graph))
+    out = list(_article_quads(article, parties, graph, fingerprint))
     seen: set[str] = set()
     for claim in claims:
         _check(claim, article)
@@ -277,7 +297,9 @@ def article_quads(article: Article, claims: Sequence[Claim]) -> list[Quad]:
         if c.value in seen:
             continue
         seen.add(c.value)
-        out.extend(_claim_quads(article, claim, parties, graph, c))
+        out.extend(_claim_quads(article, claim, parties, graph, c, agent_node))
+    if seen:  # the agent is described in every graph that cites it, like the parties
+        out.append(Quad(agent_node, RDF_TYPE, _SOFTWARE_AGENT, graph))
     parties.add_affiliations()
     out.extend(parties.quads(graph))
     return out

@@ -50,6 +50,9 @@ PREFIXES: dict[str, str] = {
 }
 
 DERIVED_REBUTTALS_GRAPH = ID + "graph/derived-rebuttals"
+# The software agents a claim is attributed to (prov:wasAttributedTo): which path put it in the graph.
+EXTRACTOR_AGENT = ID + "agent/extractor"
+IMPORTER_AGENT = ID + "agent/claims-importer"
 
 # actor_type of the claim model -> the ontology class of the party
 ACTOR_CLASS: dict[str, str] = {
