@@ -75,5 +75,14 @@ class IngestResult(BaseModel):
     claims: list[dict[str, Any]] = Field(description="The extracted claims (the extractor's JSON records)")
 
 
+class ImportResult(BaseModel):
+    articles: int = Field(description="Articles the claims belong to")
+    new: int = Field(description="Articles that were not in the store")
+    changed: int = Field(description="Articles whose stored claims changed")
+    unchanged: int = Field(description="Articles whose stored claims were already these (a re-import)")
+    claims: int = Field(description="Claims stored for these articles")
+    actors: int = Field(description="Distinct actors of the imported claims")
+
+
 def claim_dict(record: ClaimRecord) -> dict[str, Any]:
     return asdict(record)

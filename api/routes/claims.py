@@ -10,13 +10,16 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
 
+from api.auth import require_write_key
 from api.deps import FilterDep, SettingsDep, StoreDep, reject_unknown_params
 from api.negotiation import choose
 from api.pagination import MAX_LIMIT, _fingerprint
 from api.problems import NotAcceptable, problem_responses
-from api.schemas import ClaimPage, claim_dict
-from kg.errors import InputError
+from api.schemas import ClaimPage, ImportResult, claim_dict
+from kg.errors import InputError, UnsupportedMediaType
+from kg.graph.importer import import_claims
 from kg.graph.records import ClaimRecord
 
 router = APIRouter(tags=["claims"], dependencies=[Depends(reject_unknown_params)])
@@ -96,3 +99,38 @@ def list_claims(
         return Response(_csv(records), media_type=f"{CSV}; charset=utf-8", headers=headers)
     response.headers.update(headers)
     return {"claims": [claim_dict(r) for r in records], "count": len(records), "next": following}
+
+
+JSON_LINES = ("application/x-ndjson", "application/jsonl", "application/json-lines", "text/plain")
+POST_BODY = {
+    "required": True,
+    "description": "JSON Lines: claims of the contract (docs/claims.md), and articles {id, text | html} "
+    "that give the text their evidence offsets point into",
+    "content": {media_type: {"schema": {"type": "string"}} for media_type in JSON_LINES},
+}
+
+
+@router.post(
+    "/claims",
+    response_model=ImportResult,
+    dependencies=[Depends(require_write_key)],
+    openapi_extra={"requestBody": POST_BODY},
+    responses=problem_responses(400, 401, 403, 413, 415),
+)
+async def add_claims(request: Request, store: StoreDep) -> Any:
+    """Import claims (from another extractor, or curated): every line is checked first, and a body with a
+    bad line imports nothing (400, one error per bad line in ``detail``); re-importing changes nothing."""
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type not in JSON_LINES:
+        raise UnsupportedMediaType(
+            f"POST /claims takes {', '.join(JSON_LINES)}, not {media_type or 'nothing'}"
+        )
+    body = await request.body()  # the body limit middleware stops an oversized body while it streams
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError("the request body is not UTF-8") from None
+    report = await run_in_threadpool(import_claims, store, text, "request body")
+    result = report.to_dict()
+    del result["errors"]  # a report only exists when nothing failed
+    return result

@@ -45,10 +45,29 @@ GRAPH_TYPES = {SparqlFormat.turtle: "text/turtle", SparqlFormat.json: "applicati
 
 @app.command()
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="Files or folders (searched recursively)."),
+    paths: list[Path] = typer.Argument(None, help="Files or folders (searched recursively)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=0, help=JOBS_HELP),
+    claims: Path | None = typer.Option(
+        None,
+        "--claims",
+        help="Import the claims of a JSON Lines file (docs/claims.md) instead of extracting.",
+    ),
 ) -> None:
-    """Extract claims from articles and store them; re-ingesting an unchanged article changes nothing."""
+    """Extract claims from articles and store them; re-ingesting an unchanged article changes nothing.
+
+    With --claims, store the claims a file gives (another extractor's, or an analyst's) with their
+    articles; every line is checked first, and a file with a bad line imports nothing."""
+    if claims is not None:
+        if paths:
+            raise InputError("give either articles to extract or --claims FILE, not both")
+        _import_claims(claims)
+        return
+    if not paths:
+        raise InputError("nothing to ingest: give files or folders, or --claims FILE")
+    _ingest_articles(paths, jobs)
+
+
+def _ingest_articles(paths: list[Path], jobs: int) -> None:
     from kg.extract.parallel import default_jobs
 
     items = articles_in(paths, "ingesting")
@@ -66,6 +85,31 @@ def ingest(
     )
     if report.errors:
         raise typer.Exit(1)
+
+
+def _import_claims(path: Path) -> None:
+    from kg.graph.importer import import_claims
+    from kg.ingest.claims import ClaimLinesError
+    from kg.ingest.readers import decode
+
+    try:
+        text = decode(path.read_bytes(), str(path))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    store = open_store()
+    try:
+        report = import_claims(store, text, str(path))
+    except ClaimLinesError as exc:
+        for message in exc.errors:  # one line per bad line, each naming its line number
+            error_line(f"{path}: {message}")
+        error_line(exc.message)
+        raise typer.Exit(1) from None
+    finally:
+        store.close()
+    typer.echo(
+        f"imported {path}: articles: {report.articles} (new {report.new}, changed {report.changed}, "
+        f"unchanged {report.unchanged}); claims: {report.claims}; actors: {len(report.actors)}"
+    )
 
 
 @app.command()

@@ -116,6 +116,13 @@ def resolve_claims(claims: list[Claim]) -> list[Claim]:
     from kg.resolve import NameResolver
 
     names = NameResolver()
+    # Every spelling the article's claims give is registered first, so that a short or misspelt name
+    # ("Clapper", "Hong Le") resolves to the fullest one whichever line comes first, as the extractor's
+    # names resolve against the whole article.
+    for claim in claims:
+        names.see(claim.actor, claim.actor_type, claim.affiliation or None)
+        if claim.target_type != "act":
+            names.see(claim.target, claim.target_type, claim.target_affiliation or None)
     return [_resolved(claim, names) for claim in claims]
 
 
@@ -142,7 +149,9 @@ def _resolved(claim: Claim, names: Any) -> Claim:
     )
 
 
-def _entity(name: str, kind: str, affiliation: str, context: str, names: Any, speaker: bool = False) -> Entity:
+def _entity(
+    name: str, kind: str, affiliation: str, context: str, names: Any, speaker: bool = False
+) -> Entity:
     """The resolved party; what the file says (a type, an affiliation) wins over what is inferred."""
     from kg.resolve import resolve_entity
 
@@ -156,4 +165,3 @@ def _entity(name: str, kind: str, affiliation: str, context: str, names: Any, sp
         type=kind if kind != "unknown" else found.type,
         affiliation=affiliation or found.affiliation,
     )
-

@@ -35,8 +35,8 @@ from kg.errors import InputError
 from kg.graph import external
 from kg.graph.vocab import (
     ACTOR_CLASS,
-    EXTRACTOR_AGENT,
     DCTERMS,
+    EXTRACTOR_AGENT,
     OA,
     OWL_SAME_AS,
     PROV,
