@@ -1,12 +1,19 @@
 """Score ``kg ask`` on the gold questions (``../shared/eval``), each asked of a store holding only its article.
 
-    .venv/bin/python bench/questions.py [--gold seed|dev|all] [--oracle] [--out DIR] [--verbose]
+    .venv/bin/python bench/questions.py [--gold seed|dev|corpus|all] [--oracle] [--out DIR] [--verbose]
     .venv/bin/python bench/questions.py --timing-store DIR [--repeat 3]
 
-Each article is extracted (or, with ``--oracle``, its gold claims stand in for the extractor: this
-separates what the question layer gets wrong from what the extractor missed) into an embedded store in
-a temporary directory; the answers go to ANSWERS.jsonl and ``score.py --questions`` scores them. For
-each wrong question the script tells whether the expected answer was absent from the store's claims
+Each question is asked of an embedded store (in a temporary directory) holding only its article, with
+the claims the extractor finds in it; the answers go to ANSWERS-*.jsonl and ``score.py --questions``
+scores them. ``--gold all`` is the seed, dev and corpus (``corpus/corpus.gold.json``) questions.
+
+``--oracle`` asks every question twice: once of a store holding the article's *gold* claims, imported
+as a JSON Lines claims file through the claims importer (``kg ingest --claims``: the same resolution,
+mapping and rebuttal upkeep as extracted claims), so the question layer is measured without extraction
+errors; and once end to end, with the extracted claims. Its last line is
+``oracle: N/M right; extracted: K/M right`` over the corpus questions (the last set asked).
+
+For each wrong question the script tells whether the expected answer was absent from the store's claims
 (an extraction miss) or present but not picked (a question-layer miss).
 
 ``--timing-store DIR`` instead times one question of each kind on an existing embedded store (e.g. one
@@ -33,6 +40,7 @@ from kg.ask import answer  # noqa: E402
 from kg.ask.match import core, norm  # noqa: E402
 from kg.errors import KgError  # noqa: E402
 from kg.graph import open_store  # noqa: E402
+from kg.graph.importer import import_claims  # noqa: E402
 from kg.graph.rebuttals import refresh_rebuttals  # noqa: E402
 from kg.ingest.readers import read_file  # noqa: E402
 from kg.models import Article, Claim  # noqa: E402
@@ -93,12 +101,34 @@ def gold_claims(gold_article: dict, article: Article, alias: int = 0) -> list[Cl
     return out
 
 
+_EXTRACTED: dict[str, list[Claim]] = {}  # article id -> its extracted claims (several questions per article)
+
+
 def claims_for(gold_article: dict, article: Article, oracle: bool, alias: int = 0) -> list[Claim]:
     if oracle:
         return gold_claims(gold_article, article, alias)
     from kg.extract import get_extractor
 
-    return get_extractor().extract(article)
+    if article.id not in _EXTRACTED:
+        _EXTRACTED[article.id] = get_extractor().extract(article)
+    return _EXTRACTED[article.id]
+
+
+def claims_file(article: Article, claims: list[Claim]) -> str:
+    """The article and its claims as a JSON Lines claims file (an article line, then a line per claim)."""
+    meta = {"date": article.date, "url": article.url, "title": article.title, "publisher": article.publisher}
+    head = {"id": article.id, "text": article.text} | {k: v for k, v in meta.items() if v}
+    lines = [head, *(claim.to_dict() for claim in claims)]
+    return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+
+
+def fill_store(store, article: Article, claims: list[Claim], oracle: bool) -> None:
+    """Gold claims go in through the claims importer; extracted ones as ``kg ingest`` stores them."""
+    if oracle:
+        import_claims(store, claims_file(article, claims), f"{article.id} (gold claims)")
+        return
+    store.replace_article(article, claims)
+    refresh_rebuttals(store)  # as ingest does after every batch
 
 
 def _matches(name: str, aliases: list[str]) -> bool:
@@ -129,6 +159,8 @@ def diagnose(question: dict, names: list[str], claims: list[Claim]) -> list[str]
 def ask_gold(
     gold: dict, eval_dir: Path, oracle: bool, verbose: bool, alias: int = 0
 ) -> tuple[list[dict], float]:
+    """Ask each question of ``gold`` of a store holding only its article; the answer records and the
+    time spent answering."""
     articles = {a["article"]: a for a in gold["articles"]}
     default = gold["articles"][0]["article"] if len(gold["articles"]) == 1 else None
     records, spent = [], 0.0
@@ -140,8 +172,7 @@ def ask_gold(
         with tempfile.TemporaryDirectory(prefix="kg-questions-") as folder:
             store = open_store(Settings(store=folder))
             try:
-                store.replace_article(article, claims)
-                refresh_rebuttals(store)  # as ingest does after every batch
+                fill_store(store, article, claims, oracle)
                 began = time.perf_counter()
                 try:
                     # each party under its graph label and the names its evidence uses for it
@@ -213,16 +244,48 @@ def time_questions(folder: Path, repeat: int) -> None:
         store.close()
 
 
+GOLD_FILES = {"seed": "seed.gold.json", "dev": "dev.gold.json", "corpus": "corpus/corpus.gold.json"}
+
+
+def run_set(name: str, args: argparse.Namespace, out: Path, oracle: bool) -> tuple[int, int]:
+    """Ask, write and score one gold set; (right, asked) as ``score.py --questions`` counts them."""
+    gold_path = args.eval_dir / GOLD_FILES[name]
+    records, spent = ask_gold(
+        json.loads(gold_path.read_text()), gold_path.parent, oracle, args.verbose, args.alias
+    )
+    label = f"{name}-oracle" if oracle else name
+    answers = out / f"ANSWERS-{label}.jsonl"
+    answers.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    scored = subprocess.run(
+        [sys.executable, str(args.eval_dir / "score.py"), "--questions", str(gold_path), str(answers)],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    (out / f"SCORE-{label}.txt").write_text(scored.stdout)
+    if args.verbose:
+        print(scored.stdout, end="")
+    right, asked = (int(x) for x in scored.stdout.strip().splitlines()[-1].split()[1].split("/"))
+    print(
+        f"== {name}{' (oracle: gold claims, imported)' if oracle else ' (extracted claims)'}: "
+        f"{right}/{asked} right, {spent / max(len(records), 1) * 1000:.1f} ms per answer; "
+        f"{out / f'SCORE-{label}.txt'}"
+    )
+    return right, asked
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--gold", choices=("seed", "dev", "all"), default="all")
-    parser.add_argument("--oracle", action="store_true", help="use the gold claims instead of the extractor")
+    parser.add_argument("--gold", choices=(*GOLD_FILES, "all"), default="all")
+    parser.add_argument(
+        "--oracle", action="store_true", help="also ask with the gold claims imported (see above)"
+    )
     parser.add_argument("--alias", type=int, default=0, help="with --oracle: use each gold claim's N-th name")
     parser.add_argument("--eval-dir", type=Path, default=EVAL)
     parser.add_argument(
-        "--out", type=Path, default=None, help="where ANSWERS-*.jsonl go (default: a temp dir)"
+        "--out", type=Path, default=None, help="where ANSWERS-*.jsonl and SCORE-*.txt go (default: a temp dir)"
     )
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--timing-store", type=Path, default=None, help="time questions on this store")
@@ -235,21 +298,14 @@ def main() -> int:
         return 0
     out = args.out or Path(tempfile.mkdtemp(prefix="kg-answers-"))
     out.mkdir(parents=True, exist_ok=True)
-    for name in ("seed", "dev") if args.gold == "all" else (args.gold,):
-        gold_path = args.eval_dir / f"{name}.gold.json"
-        records, spent = ask_gold(
-            json.loads(gold_path.read_text()), args.eval_dir, args.oracle, args.verbose, args.alias
-        )
-        answers = out / f"ANSWERS-{name}{'-oracle' if args.oracle else ''}.jsonl"
-        answers.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
-        print(
-            f"== {name}{' (oracle: gold claims)' if args.oracle else ''}: {len(records)} questions, "
-            f"{spent / max(len(records), 1) * 1000:.1f} ms per answer; {answers}"
-        )
-        subprocess.run(
-            [sys.executable, str(args.eval_dir / "score.py"), "--questions", str(gold_path), str(answers)],
-            check=False,
-        )
+    figures = {}
+    for name in GOLD_FILES if args.gold == "all" else (args.gold,):
+        extracted = run_set(name, args, out, oracle=False)
+        figures[name] = (run_set(name, args, out, oracle=True), extracted) if args.oracle else None
+    if args.oracle:
+        name = "corpus" if "corpus" in figures else next(reversed(figures))
+        (right, asked), (got, _) = figures[name]
+        print(f"oracle: {right}/{asked} right; extracted: {got}/{asked} right")
     return 0
 
 
