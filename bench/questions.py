@@ -285,7 +285,10 @@ def main() -> int:
     parser.add_argument("--alias", type=int, default=0, help="with --oracle: use each gold claim's N-th name")
     parser.add_argument("--eval-dir", type=Path, default=EVAL)
     parser.add_argument(
-        "--out", type=Path, default=None, help="where ANSWERS-*.jsonl and SCORE-*.txt go (default: a temp dir)"
+        "--out",
+        type=Path,
+        default=None,
+        help="where ANSWERS-*.jsonl and SCORE-*.txt go (default: a temp dir)",
     )
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--timing-store", type=Path, default=None, help="time questions on this store")
