@@ -154,9 +154,14 @@ def _entity(
 ) -> Entity:
     """The resolved party; what the file says (a type, an affiliation) wins over what is inferred."""
     from kg.resolve import resolve_entity
+    from kg.resolve.names import is_reference
 
     if kind == "act":  # an act or practice is no party to resolve
         return Entity(name=name.strip(), type="act", affiliation=affiliation)
+    if is_reference(name):
+        # "the company", "he": the extractor resolves these from the article's sentences; a claims file
+        # gives no such context, and the other claims' names are no safe antecedent, so it stays as written
+        return Entity(name=name.strip(), type=kind, affiliation=affiliation)
     hint = kind if kind != "unknown" else None
     found = resolve_entity(name, context, names, speaker=speaker, type_hint=hint)
     return replace(

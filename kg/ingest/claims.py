@@ -2,7 +2,8 @@
 
 A line is either a **claim** (an object with the contract's fields, ``article`` naming its article by
 id) or an **article** (a feed record ``{"id", "text" | "html", "date"?, "url"?, "title"?}``, as
-``kg ingest`` reads them) that gives the text the claims of that id point into. When an article's text
+``kg ingest`` reads them, or the ``{"type": "article", "article", "text"}`` line of
+``kg extract --with-text``) that gives the text the claims of that id point into. When an article's text
 is in the file, every claim's evidence is checked against it (``text[start:end] == evidence``).
 
 Every line is checked before anything is returned, and every bad line gets one error naming its line
@@ -80,6 +81,8 @@ def _read_line(line: str, number: int, parsed: ClaimsFile, given_on: dict[str, i
     if not isinstance(record, dict):
         raise InputError(f"{where}: a line must be a JSON object (a claim or an article)")
     if "actor" not in record and ("text" in record or "html" in record):
+        if "id" not in record and "article" in record:  # the article lines of `kg extract --with-text`
+            record = {**record, "id": record["article"]}
         _add_article(article_from_record(record, where), number, parsed, given_on)
         return
     claim = claim_from_record(record, where)

@@ -8,6 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "register-2015-usa-china-cyber.txt"
 KG = [sys.executable, "-c", "from kg.cli import main; main()"]
 TEXT = "Orla Brennick said Ruritania ran the intrusion. Ruritania denied it."
 
@@ -56,3 +59,23 @@ def test_bad_lines_one_error_each_and_nothing_imported(tmp_path: Path) -> None:
         f"kg: error: {path}: 2 bad lines, nothing imported",
     ]
     assert json.loads(kg(tmp_path / "store", "stats", "--json").stdout)["articles"] == 0
+
+
+@pytest.mark.slow
+def test_extractor_output_imports_as_the_extracted_claims(tmp_path: Path) -> None:
+    extracted = kg(tmp_path / "unused", "extract", str(SEED), "--with-text")
+    path = tmp_path / "seed.jsonl"
+    path.write_text(extracted.stdout)
+    assert kg(tmp_path / "imported", "ingest", "--claims", str(path)).returncode == 0
+    assert kg(tmp_path / "ingested", "ingest", str(SEED)).returncode == 0
+    # the claims as the graph tells them (a claim's IRI hashes the names as given, and the resolver
+    # may give a name the RDF mapping would canonicalise anyway: "Chinese" -> China)
+    query = """PREFIX akg: <https://w3id.org/attribution-kg/ontology#>
+    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    SELECT ?actor ?stance ?target ?topic ?text ?confidence ?negated WHERE {
+      ?c akg:claimant/rdfs:label ?actor ; akg:stance ?stance ; akg:target/rdfs:label ?target ;
+         akg:topic ?topic ; akg:claimText ?text ; akg:confidence ?confidence ; akg:negated ?negated }"""
+    imported, ingested = (
+        kg(tmp_path / s, "sparql", query, "-f", "csv").stdout for s in ("imported", "ingested")
+    )
+    assert sorted(imported.splitlines()) == sorted(ingested.splitlines())
