@@ -36,6 +36,8 @@ _PREPOSITIONS = (
 )
 _SPLIT_PREPOSITIONS = ("of", "for", "over", "in", "about", "regarding", "concerning", "with", "on")
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
+# up to three words before a kind ("which Russian intelligence service"), never an auxiliary
+_MODIFIERS = r"(?:(?!(?:did|does|do|was|were|is|are|has|have|had)\s)[\w.'-]+\s+){0,3}?"
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ def _pieces(lx: Lexicon) -> dict[str, str]:
         "rebut": alternation(lx.rebut_verbs),
         "rebut_whom": alternation(lx.rebut_whom),
         "kinds": alternation(lx.kinds),
+        "modifiers": _MODIFIERS,
         "hedge": f"(?:{alternation(lx.hedges)}\\s+)?",
         "relation": alternation((*lx.perpetrator_relations, *lx.affiliation_relations)),
         "reported": alternation(lx.reported_perpetration),
