@@ -129,6 +129,11 @@ def _builders() -> dict[str, Callable[[str, re.Match[str], Lexicon], StructuredQ
         "who called X groundless": _called_groundless,
         "who said X was behind Y": _reported_attribution,
         "who VERBed": _active,
+        "which kind was X VERBed to": _kind_passive_to,
+        "who did A say": _reported_by,
+        "who claimed to": _claimed_to,
+        "who called X Y": _said_clause,
+        "who said X": _said_clause,
     }
 
 
@@ -261,6 +266,66 @@ def _active(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
     )
 
 
+def _kind_of(m: re.Match[str], lx: Lexicon) -> str | None:
+    kind = m.groupdict().get("kind")
+    return (lx.kinds[key(kind)] or None) if kind else None
+
+
+def _kind_passive_to(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
+    """ "which government was the Winnti Group attributed to": the party the act or group is pinned on."""
+    verb = key(m["verb"])
+    return _query(
+        text,
+        "which kind was X VERBed to",
+        "targets",
+        lx,
+        stances=(lx.passive_stance[verb],),
+        terms=(_strip(m["subj"]),),
+        target_type=_kind_of(m, lx),
+        evidence_stems=lx.legal_stems.get(verb, ()),
+    )
+
+
+def _reported_by(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
+    """ "who did Intel 471 say is running the blog": whom A's claims are about, any stance; the clause
+    ranks them."""
+    return _query(
+        text,
+        "who did A say",
+        "targets",
+        lx,
+        actor=_strip(m["actor"]),
+        terms=(_strip(m["obj"]),),
+        target_type=_kind_of(m, lx),
+    )
+
+
+def _claimed_to(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
+    """ "who claimed to have stolen the tools": a claim of one's own act is an acknowledgement."""
+    return _query(
+        text,
+        "who claimed to",
+        "actors",
+        lx,
+        stances=("acknowledge", "assert"),
+        terms=(_strip(m["obj"]),),
+        actor_type=_kind_of(m, lx),
+    )
+
+
+def _said_clause(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
+    """ "who said the malware had not reached government systems", "who called the attack a hostage
+    situation": whoever made a claim, any stance, ranked by the clause's words."""
+    return _query(
+        text,
+        "who said X",
+        "actors",
+        lx,
+        terms=(_strip(m["obj"]),),
+        actor_type=_kind_of(m, lx),
+    )
+
+
 # --- objects ----------------------------------------------------------------------------------------
 
 
@@ -269,6 +334,9 @@ def analyse_object(obj: str, verb: str, lx: Lexicon) -> tuple[str | None, tuple[
     obj = obj.strip(" ,")
     if not obj:
         return None, (), None
+    stranded = re.fullmatch(r"(?P<what>.+?)\s+(?:to|on|with)", obj, re.I)
+    if stranded:  # "which group did A link the campaign to": the party asked for is the one it is pinned on
+        return None, (_strip(stranded["what"]),), None
     if _starts_with(obj, _PREPOSITIONS) or _starts_with(obj, lx.act_frames):
         return None, (_strip_preposition(_strip_frame(obj, lx)),), None
     behind = re.fullmatch(
