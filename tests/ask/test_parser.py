@@ -169,6 +169,59 @@ PARSES = [
     ("who said the hackers were Russian", {"stances": ("accuse",), "target": "Russian"}),
     ("who condemned the attack on the OSCE", {"stances": ("condemn",), "target": None}),
     ("who accused China\u2019s hackers", {"target": "China's hackers"}),
+    # constructions: a kind singular or plural, with modifiers; a stranded preposition
+    (
+        "which group did Mandiant blame for the grid attack",
+        {"wanted": "targets", "actor": "Mandiant", "target_type": "group", "terms": ("grid attack",)},
+    ),
+    (
+        "which Iranian intelligence agency was Charming Kitten linked to",
+        {
+            "shape": "which kind was X VERBed to",
+            "wanted": "targets",
+            "target_type": "government",
+            "stances": ("accuse",),
+            "terms": ("Charming Kitten",),
+        },
+    ),
+    (
+        "which threat actor did ESET attribute the wiper to",
+        {"wanted": "targets", "actor": "ESET", "target_type": "group", "target": None, "terms": ("wiper",)},
+    ),
+    # reported speech: whoever said it, any stance, the clause ranks the claims
+    (
+        "who did ESET say was running the botnet",
+        {"shape": "who did A say", "wanted": "targets", "actor": "ESET", "stances": ()},
+    ),
+    (
+        "which company said its servers were never breached",
+        {
+            "shape": "who said X",
+            "wanted": "actors",
+            "actor_type": "organization",
+            "stances": (),
+            "terms": ("its servers were never breached",),
+        },
+    ),
+    ("who described the intrusion as an act of war", {"shape": "who said X", "wanted": "actors"}),
+    (
+        "who claimed to have leaked the emails",
+        {"shape": "who claimed to", "stances": ("acknowledge", "assert")},
+    ),
+    (
+        "who did United States officials accuse",
+        {"shape": "who did A VERB", "actor": "United States officials"},
+    ),
+    # verbs of arresting, doubting, alerting
+    (
+        "who arrested the botnet operators",
+        {"stances": ("accuse",), "evidence_stems": ("arrest", "detain", "charg")},
+    ),
+    ("who ruled out sabotage", {"stances": ("deny",)}),
+    (
+        "which agency issued an alert about the phishing wave",
+        {"stances": ("warn",), "actor_type": "government"},
+    ),
 ]
 
 
