@@ -123,6 +123,8 @@ def _builders() -> dict[str, Callable[[str, re.Match[str], Lexicon], StructuredQ
         "which kind VERBed": _kind_active,
         "who was behind": _who_was_behind,
         "who carried out": _who_was_behind,
+        "who was said to have": _who_was_behind,
+        "where was X traced to": _traced_to,
         "which kind did A VERB": _kind_who_did,
         "who was VERBed": _passive,
         "who did A VERB": _who_did,
@@ -185,6 +187,14 @@ def _kind_active(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
 
 def _who_was_behind(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
     return _query(text, "who was behind", "targets", lx, stances=("accuse",), terms=(_strip(m["obj"]),))
+
+
+def _traced_to(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
+    """ "where was the ransom demand traced to": the state an act is pinned on."""
+    return _query(
+        text, "where was X traced to", "targets", lx, stances=("accuse",), terms=(_strip(m["obj"]),),
+        target_type="state",
+    )  # fmt: skip
 
 
 def _kind_who_did(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:

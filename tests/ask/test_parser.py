@@ -212,6 +212,15 @@ PARSES = [
         "who did United States officials accuse",
         {"shape": "who did A VERB", "actor": "United States officials"},
     ),
+    (
+        "who was believed to have breached the ministry's mail servers",
+        {"shape": "who was behind", "wanted": "targets", "stances": ("accuse",)},
+    ),
+    (
+        "where was the wiper attack traced to",
+        {"shape": "where was X traced to", "target_type": "state", "terms": ("wiper attack",)},
+    ),
+    ("which police force warned shoppers", {"stances": ("warn",), "actor_type": "government"}),
     # verbs of arresting, doubting, alerting
     (
         "who arrested the botnet operators",
