@@ -139,7 +139,11 @@ def _of_kind(
         if states:
             return states
     matching = [c for c in claims if of(c)[0] == kind]
-    return matching if strict or matching else claims
+    if matching or not strict:
+        return matching or claims
+    # "which group ...": a party of unknown kind may be one (the graph could not type "SamSam"); only
+    # parties known to be of another kind are no answer
+    return [c for c in claims if of(c)[0] == "unknown"]
 
 
 def by_terms(claims: list[FoundClaim], phrases: tuple[str, ...]) -> list[FoundClaim]:
