@@ -109,3 +109,11 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[object]:
         yield opened
     finally:
         opened.close()
+
+
+@pytest.fixture(scope="session")
+def seed_dev_store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An embedded store holding the seed and dev articles as the extractor reads them (``seed_dev.py``)."""
+    from seed_dev import build_store
+
+    return build_store(tmp_path_factory.mktemp("seed-dev") / "store")

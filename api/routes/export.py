@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Path
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import FilterDep, StoreDep, reject_unknown_params
+from api.deps import FilterDep, SettingsDep, StoreDep, reject_unknown_params
 from api.problems import problem_responses
 from api.streaming import stream_writer
 from kg import export as exports
@@ -30,12 +30,15 @@ def _responses() -> dict[int | str, dict[str, Any]]:
 async def export(
     format: Annotated[str, Path(description="Export format", examples=list(exports.FORMATS))],
     store: StoreDep,
+    settings: SettingsDep,
     filters: FilterDep,
 ) -> StreamingResponse:
     """Export in one of the formats of ``kg export`` (GEXF, GraphML, STIX 2.1, Turtle, N-Quads, JSON-LD, CSV)."""
     if format not in exports.FORMATS:
         raise NotFound(f"no export format '{format}' (formats: {', '.join(exports.FORMATS)})")
-    chunks = await run_in_threadpool(stream_writer, lambda out: exports.export(store, format, out, filters))
+    chunks = await run_in_threadpool(
+        stream_writer, lambda out: exports.export(store, format, out, filters, tlp=settings.tlp)
+    )
     filename = f"attribution-kg.{exports.file_extension(format)}"
     headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
     return StreamingResponse(chunks, media_type=exports.media_type(format), headers=headers)

@@ -58,23 +58,24 @@ def export_command(
         date_to=date_to,
     )
     check_filters(filters)  # bad values fail before the store is opened
-    store = open_store(get_settings())
+    settings = get_settings()
+    store = open_store(settings)
     try:
         if output is None:
-            export(store, fmt.value, sys.stdout.buffer, filters)
+            export(store, fmt.value, sys.stdout.buffer, filters, tlp=settings.tlp)
             sys.stdout.buffer.flush()
         else:
-            _export_to_file(store, fmt.value, output, filters)
+            _export_to_file(store, fmt.value, output, filters, settings.tlp)
     finally:
         store.close()
 
 
-def _export_to_file(store: Store, fmt: str, output: Path, filters: ClaimFilter) -> None:
+def _export_to_file(store: Store, fmt: str, output: Path, filters: ClaimFilter, tlp: str) -> None:
     """Write beside the target and rename at the end, so a failed export never leaves half a file."""
     from kg.export import export
 
     with atomic_write(output) as stream:
-        export(store, fmt, stream, filters)
+        export(store, fmt, stream, filters, tlp=tlp)
     stderr.print(
         f"kg: wrote {output} ({fmt}, {output.stat().st_size:,} bytes)", markup=False, highlight=False
     )

@@ -45,6 +45,7 @@ RECORD_WRITERS: dict[str, RecordWriter] = {
     "stix": write_stix,
     "csv": write_csv,
 }
+MARKED_FORMATS = frozenset({"stix"})  # writers that take a ``tlp`` keyword
 RDF_WRITERS: dict[str, Callable[[Store, Any], None]] = {
     "ttl": write_turtle,
     "nq": write_nquads,
@@ -105,16 +106,28 @@ def check_filters(filters: ClaimFilter | None) -> ClaimFilter | None:
     return filters
 
 
-def write_records(records: Iterable[ClaimRecord], fmt: str, out: BinaryIO | TextIO) -> None:
-    """Write claim records in one of the claim-based formats (gexf, graphml, stix, csv)."""
+def write_records(records: Iterable[ClaimRecord], fmt: str, out: BinaryIO | TextIO, *, tlp: str = "") -> None:
+    """Write claim records in one of the claim-based formats (gexf, graphml, stix, csv); ``tlp`` marks
+    the formats that carry markings (STIX)."""
     name = check_format(fmt)
     if name not in RECORD_WRITERS:
         raise InputError(f"{name} is an RDF dump: it is written from a store, not from claim records")
-    RECORD_WRITERS[name](records, out)
+    if name in MARKED_FORMATS:
+        RECORD_WRITERS[name](records, out, tlp=tlp)
+    else:
+        RECORD_WRITERS[name](records, out)
 
 
-def export(store: Store, fmt: str, out: BinaryIO | TextIO, filters: ClaimFilter | None = None) -> None:
-    """Write the store's graph (or the claims matching ``filters``) to ``out`` in ``fmt``.
+def export(
+    store: Store,
+    fmt: str,
+    out: BinaryIO | TextIO,
+    filters: ClaimFilter | None = None,
+    *,
+    tlp: str = "",
+) -> None:
+    """Write the store's graph (or the claims matching ``filters``) to ``out`` in ``fmt``; ``tlp`` is the
+    TLP level (``KG_TLP``) that marks the formats carrying markings.
 
     Raises InputError for an unknown format, bad filter values, or filters on an RDF dump (which
     always holds the whole graph).
@@ -126,7 +139,7 @@ def export(store: Store, fmt: str, out: BinaryIO | TextIO, filters: ClaimFilter 
             raise InputError(f"{name} dumps the whole graph; claim filters apply to gexf, graphml, stix, csv")
         RDF_WRITERS[name](store, out)
         return
-    RECORD_WRITERS[name](store.claims(filters), out)
+    write_records(store.claims(filters), name, out, tlp=tlp)
 
 
 def _has_filters(filters: ClaimFilter | None) -> bool:

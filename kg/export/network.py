@@ -141,7 +141,7 @@ class Network:
 
     def _add_party(self, party: PartyRecord, role: int) -> None:
         known = self.nodes.get(party.iri)
-        self.nodes[party.iri] = party if known is None else _merged(known, party)
+        self.nodes[party.iri] = party if known is None else merge_party(known, party)
         self.roles[party.iri] = self.roles.get(party.iri, 0) | role
 
     def _day(self, date: str | None) -> int | None:
@@ -217,7 +217,7 @@ def day_intervals(days: Iterable[int]) -> Iterator[tuple[dt.date, dt.date]]:
         yield dt.date.fromordinal(start), dt.date.fromordinal(previous)
 
 
-def _merged(known: PartyRecord, seen: PartyRecord) -> PartyRecord:
+def merge_party(known: PartyRecord, seen: PartyRecord) -> PartyRecord:
     """Fill the fields the known record lacks from another record of the same party."""
     missing = {
         name: getattr(seen, name)

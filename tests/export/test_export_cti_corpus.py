@@ -1,0 +1,57 @@
+"""The CTI exports of the seed and dev articles as the extractor reads them: the validator's verdict."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections import Counter
+
+import pytest
+from stix2validator import ValidationOptions, validate_string
+from test_export_stix import ALLOWED_WARNINGS, warning_codes
+
+from kg.export import export
+from kg.export.stix_objects import named_party
+from kg.graph import open_store
+from kg.settings import Settings
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def corpus_store(seed_dev_store_dir):
+    store = open_store(Settings(store=str(seed_dev_store_dir)))
+    yield store
+    store.close()
+
+
+def stix_text(store, tlp: str = "") -> str:
+    out = io.StringIO()
+    export(store, "stix", out, tlp=tlp)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("tlp", ["", "amber"])
+def test_the_seed_and_dev_bundle_has_no_errors_and_only_the_listed_warnings(corpus_store, tlp):
+    text = stix_text(corpus_store, tlp)
+    result = validate_string(text, ValidationOptions())
+    assert result.is_valid, [str(e) for e in result.errors]
+    assert warning_codes(result) <= ALLOWED_WARNINGS, sorted({str(w) for w in result.warnings})
+    assert stix_text(corpus_store, tlp) == text  # byte-stable
+
+
+def test_the_bundle_covers_the_stored_accusations_and_articles(corpus_store):
+    objects = json.loads(stix_text(corpus_store))["objects"]
+    kinds = Counter(o["type"] for o in objects)
+    records = list(corpus_store.claims())
+    accusations = [r for r in records if r.stance == "accuse" and not r.negated and named_party(r.target)]
+    assert sum(o.get("relationship_type") == "attributed-to" for o in objects) == len(accusations) > 0
+    articles = {r.article for r in accusations} | {r.article for r in records if r.stance == "deny"}
+    assert kinds["report"] <= len(articles) and kinds["report"] >= len({r.article for r in accusations})
+    assert not [o for o in objects if str(o.get("created", "")).startswith("1970")]
+    index = {o["id"]: o for o in objects}
+    for opinion in (o for o in objects if o["type"] == "opinion"):
+        assert all(index[ref]["type"] == "relationship" for ref in opinion["object_refs"])
+    named = {o["name"] for o in objects if o["type"] in ("intrusion-set", "threat-actor")}
+    vague = {r.target.name for r in records if r.stance == "accuse" and not named_party(r.target)}
+    assert vague and not named & vague
