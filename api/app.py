@@ -12,8 +12,14 @@ from fastapi.openapi.utils import get_openapi
 
 from api.auth import require_read_key
 from api.limits import BodyLimitMiddleware
-from api.problems import PROBLEM_CONTENT, Problem, install_problem_handlers, problem_responses
-from api.routes import actors, articles, ask, claims, export, health, sparql
+from api.problems import (
+    PROBLEM_CONTENT,
+    Problem,
+    add_error_format,
+    install_problem_handlers,
+    problem_responses,
+)
+from api.routes import actors, articles, ask, claims, export, health, sparql, taxii
 from kg.settings import Settings, get_settings
 
 DESCRIPTION = (
@@ -50,6 +56,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     readers = [Depends(require_read_key)]
     for module in (articles, claims, actors, ask, sparql, export):
         app.include_router(module.router, dependencies=readers)
+    app.include_router(taxii.router, dependencies=readers)
+    add_error_format(app, taxii.PREFIX, taxii.taxii_error)  # TAXII errors are TAXII error messages
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 

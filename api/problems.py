@@ -1,13 +1,16 @@
 """Every error leaves the API as ``application/problem+json`` (RFC 9457), never as a stack trace.
 
 One set of handlers maps :class:`~kg.errors.KgError` (status and title from the exception class), request
-validation errors, unknown routes and methods, and anything unexpected (logged, then a bare 500).
+validation errors, unknown routes and methods, and anything unexpected (logged, then a bare 500). A part
+of the API whose protocol prescribes its own error body (TAXII's error message) registers it for its path
+prefix with :func:`add_error_format`; the same handlers then render that body instead.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any
 
@@ -22,6 +25,8 @@ from kg.errors import AuthError, KgError
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_PATH = "/problems"
+# (status, title, detail) -> (body, media type) of an error under some path prefix
+ErrorFormat = Callable[[int, str, str | None], tuple[dict[str, Any], str]]
 log = logging.getLogger("kg.api")
 
 
@@ -94,9 +99,28 @@ def _instance(request: Request) -> str:
     return request.url.path
 
 
+def add_error_format(app: FastAPI, prefix: str, render: ErrorFormat) -> None:
+    """Render the errors of requests under ``prefix`` with ``render`` instead of problem+json."""
+    app.state.error_formats = {**getattr(app.state, "error_formats", {}), prefix: render}
+
+
+def _in_own_format(request: Request, response: JSONResponse) -> JSONResponse:
+    """``response`` (a problem) re-rendered in the error format registered for the request's path."""
+    formats: dict[str, ErrorFormat] = getattr(request.app.state, "error_formats", {})
+    render = next((f for prefix, f in formats.items() if request.url.path.startswith(prefix)), None)
+    if render is None:
+        return response
+    problem = Problem.model_validate_json(response.body)
+    body, media_type = render(problem.status, problem.title, problem.detail)
+    headers = {
+        k: v for k, v in response.headers.items() if k.lower() not in ("content-length", "content-type")
+    }
+    return JSONResponse(body, status_code=problem.status, media_type=media_type, headers=headers)
+
+
 async def _on_kg_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, KgError)
-    return kg_error_response(exc, _instance(request))
+    return _in_own_format(request, kg_error_response(exc, _instance(request)))
 
 
 def _describe_validation(exc: RequestValidationError) -> str:
@@ -109,7 +133,8 @@ def _describe_validation(exc: RequestValidationError) -> str:
 
 async def _on_validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    return kg_error_response(errors.InputError(_describe_validation(exc)), _instance(request))
+    response = kg_error_response(errors.InputError(_describe_validation(exc)), _instance(request))
+    return _in_own_format(request, response)
 
 
 async def _on_http_error(request: Request, exc: Exception) -> JSONResponse:
@@ -121,14 +146,16 @@ async def _on_http_error(request: Request, exc: Exception) -> JSONResponse:
     elif exc.status_code == 405 and detail is None:
         detail = f"{request.method} is not allowed on {request.url.path}"
     headers = dict(exc.headers) if exc.headers else None
-    return problem_response(exc.status_code, phrase, detail, _instance(request), headers=headers)
+    response = problem_response(exc.status_code, phrase, detail, _instance(request), headers=headers)
+    return _in_own_format(request, response)
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
-    return problem_response(
+    response = problem_response(
         500, "Internal error", "the server failed; the error was logged", _instance(request)
     )
+    return _in_own_format(request, response)
 
 
 def install_problem_handlers(app: FastAPI) -> None:

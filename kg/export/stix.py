@@ -60,7 +60,9 @@ from kg.export.stix_objects import (
 from kg.export.streams import text_output
 from kg.graph.records import ClaimRecord, PartyRecord
 
-__all__ = ["claim_object_id", "stix_id", "stix_objects", "write_stix"]
+__all__ = ["STIX_STANCES", "claim_object_id", "stix_id", "stix_objects", "write_stix"]
+
+STIX_STANCES = ("accuse", "deny")  # the stances with a STIX counterpart; the others are left out
 
 
 def write_stix(

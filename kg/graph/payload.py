@@ -4,11 +4,14 @@ The content hash covers every quad the article would store (its text hash, metad
 party descriptions the resolver contributed), so re-ingesting an article whose text, extractor output
 and resolver data are unchanged is recognised before anything is written. The hash is stored in the
 article's own graph (``<article> akg:contentHash "..."``): an article graph holding its hash is a whole
-article, since both are always written in the same transaction.
+article, since both are always written in the same transaction. Beside it, ``akg:storedAt`` records when
+this version of the article was prepared for storing (outside the hash, so an unchanged re-ingest keeps
+the first time): the TAXII server's ``date_added``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -16,10 +19,11 @@ from dataclasses import dataclass
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.graph.rdf import article_quads
-from kg.graph.vocab import EXTRACTOR_AGENT, RDF_TYPE, akg, article_iri, graph_iri
+from kg.graph.vocab import EXTRACTOR_AGENT, RDF_TYPE, akg, article_iri, graph_iri, typed
 from kg.models import Article, Claim
 
 CONTENT_HASH = akg("contentHash")
+STORED_AT = akg("storedAt")
 _CLAIM_CLASS = akg("Claim")
 HASH_VERSION = "1"  # bump when the hashed serialisation changes
 
@@ -59,8 +63,14 @@ def prepare(
     digest = content_hash(quads)
     graph = graph_iri(article.id)
     quads.append(Quad(article_iri(article.id), CONTENT_HASH, Literal(digest), graph))
+    quads.append(Quad(article_iri(article.id), STORED_AT, typed(stored_at_now(), "dateTime"), graph))
     claim_count = sum(1 for q in quads if q.predicate == RDF_TYPE and q.object == _CLAIM_CLASS)
     return ArticlePayload(article.id, graph, quads, digest, claim_count)
+
+
+def stored_at_now() -> str:
+    """The current UTC time as an xsd:dateTime with microseconds (``2026-12-07T12:00:00.123456Z``)."""
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def triples_text(quads: Iterable[Quad]) -> str:
