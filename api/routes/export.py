@@ -33,7 +33,7 @@ async def export(
     settings: SettingsDep,
     filters: FilterDep,
 ) -> StreamingResponse:
-    """Export in one of the formats of ``kg export`` (GEXF, GraphML, STIX 2.1, Turtle, N-Quads, JSON-LD, CSV)."""
+    """Export in one of the formats of ``kg export`` (GEXF, GraphML, STIX 2.1, MISP, Turtle, N-Quads, JSON-LD, CSV)."""
     if format not in exports.FORMATS:
         raise NotFound(f"no export format '{format}' (formats: {', '.join(exports.FORMATS)})")
     chunks = await run_in_threadpool(

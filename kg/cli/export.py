@@ -20,6 +20,7 @@ class ExportFormat(StrEnum):
     gexf = "gexf"
     graphml = "graphml"
     stix = "stix"
+    misp = "misp"
     ttl = "ttl"
     nq = "nq"
     jsonld = "jsonld"
@@ -40,9 +41,9 @@ def export_command(
     date_to: str | None = typer.Option(None, "--to", help="Only articles dated on or before (YYYY-MM-DD)."),
     article: str | None = typer.Option(None, help="Only claims of this article id."),
 ) -> None:
-    """Export the graph: gexf (Gephi), graphml, stix (STIX 2.1), ttl, nq, jsonld, csv.
+    """Export the graph: gexf (Gephi), graphml, stix (STIX 2.1), misp (MISP events), ttl, nq, jsonld, csv.
 
-    Filters (stance, topic, actor, target, dates, article) apply to gexf, graphml, stix and csv; the
+    Filters (stance, topic, actor, target, dates, article) apply to gexf, graphml, stix, misp and csv; the
     RDF dumps always hold the whole graph.
     """
     from kg.export import check_filters, export

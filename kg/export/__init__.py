@@ -1,4 +1,4 @@
-"""Exports of the attribution graph: GEXF (Gephi), GraphML, STIX 2.1, Turtle, N-Quads, JSON-LD, CSV.
+"""Exports of the attribution graph: GEXF (Gephi), GraphML, STIX 2.1, MISP, Turtle, N-Quads, JSON-LD, CSV.
 
 :func:`export` is what ``kg export`` and ``GET /export/{format}`` call. Network and claim formats stream
 the store's claims through a writer (``write_<format>(records, out)``) that keeps only what the format
@@ -16,6 +16,7 @@ from kg.errors import InputError
 from kg.export.csv import write_csv
 from kg.export.gexf import write_gexf
 from kg.export.graphml import write_graphml
+from kg.export.misp import write_misp
 from kg.export.rdf_dumps import write_jsonld, write_nquads, write_turtle
 from kg.export.stix import write_stix
 from kg.graph.records import ClaimFilter, ClaimRecord
@@ -33,6 +34,7 @@ __all__ = [
     "write_csv",
     "write_gexf",
     "write_graphml",
+    "write_misp",
     "write_records",
     "write_stix",
 ]
@@ -43,21 +45,23 @@ RECORD_WRITERS: dict[str, RecordWriter] = {
     "gexf": write_gexf,
     "graphml": write_graphml,
     "stix": write_stix,
+    "misp": write_misp,
     "csv": write_csv,
 }
-MARKED_FORMATS = frozenset({"stix"})  # writers that take a ``tlp`` keyword
+MARKED_FORMATS = frozenset({"stix", "misp"})  # writers that take a ``tlp`` keyword
 RDF_WRITERS: dict[str, Callable[[Store, Any], None]] = {
     "ttl": write_turtle,
     "nq": write_nquads,
     "jsonld": write_jsonld,
 }
-FORMATS: tuple[str, ...] = ("gexf", "graphml", "stix", "ttl", "nq", "jsonld", "csv")
+FORMATS: tuple[str, ...] = ("gexf", "graphml", "stix", "misp", "ttl", "nq", "jsonld", "csv")
 RDF_FORMATS = frozenset(RDF_WRITERS)
 
 MEDIA_TYPES = {
     "gexf": "application/gexf+xml",
     "graphml": "application/graphml+xml",
     "stix": "application/stix+json;version=2.1",
+    "misp": "application/json",
     "ttl": "text/turtle; charset=utf-8",
     "nq": "application/n-quads",
     "jsonld": "application/ld+json",
@@ -67,6 +71,7 @@ EXTENSIONS = {
     "gexf": "gexf",
     "graphml": "graphml",
     "stix": "stix.json",
+    "misp": "misp.json",
     "ttl": "ttl",
     "nq": "nq",
     "jsonld": "jsonld",
@@ -107,8 +112,8 @@ def check_filters(filters: ClaimFilter | None) -> ClaimFilter | None:
 
 
 def write_records(records: Iterable[ClaimRecord], fmt: str, out: BinaryIO | TextIO, *, tlp: str = "") -> None:
-    """Write claim records in one of the claim-based formats (gexf, graphml, stix, csv); ``tlp`` marks
-    the formats that carry markings (STIX)."""
+    """Write claim records in one of the claim-based formats (gexf, graphml, stix, misp, csv); ``tlp``
+    marks the formats that carry markings (STIX, MISP)."""
     name = check_format(fmt)
     if name not in RECORD_WRITERS:
         raise InputError(f"{name} is an RDF dump: it is written from a store, not from claim records")
@@ -136,7 +141,9 @@ def export(
     filters = check_filters(filters)
     if name in RDF_WRITERS:
         if _has_filters(filters):
-            raise InputError(f"{name} dumps the whole graph; claim filters apply to gexf, graphml, stix, csv")
+            raise InputError(
+                f"{name} dumps the whole graph; claim filters apply to gexf, graphml, stix, misp, csv"
+            )
         RDF_WRITERS[name](store, out)
         return
     write_records(store.claims(filters), name, out, tlp=tlp)

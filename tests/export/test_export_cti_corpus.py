@@ -1,16 +1,22 @@
-"""The CTI exports of the seed and dev articles as the extractor reads them: the validator's verdict."""
+"""The CTI exports of the seed and dev articles as the extractor reads them: the STIX validator's verdict,
+and PyMISP reading the MISP events."""
 
 from __future__ import annotations
 
 import io
 import json
 from collections import Counter
+from pathlib import Path
 
+import jsonschema
+import pymisp
 import pytest
+from pymisp import MISPEvent
 from stix2validator import ValidationOptions, validate_string
 from test_export_stix import ALLOWED_WARNINGS, warning_codes
 
 from kg.export import export
+from kg.export.misp import misp_uuid
 from kg.export.stix_objects import named_party
 from kg.graph import open_store
 from kg.settings import Settings
@@ -55,3 +61,30 @@ def test_the_bundle_covers_the_stored_accusations_and_articles(corpus_store):
     named = {o["name"] for o in objects if o["type"] in ("intrusion-set", "threat-actor")}
     vague = {r.target.name for r in records if r.stance == "accuse" and not named_party(r.target)}
     assert vague and not named & vague
+
+
+def misp_events(store) -> list[dict]:
+    out = io.StringIO()
+    export(store, "misp", out)
+    return json.loads(out.getvalue())["response"]
+
+
+def test_pymisp_loads_the_seed_and_dev_events_with_their_galaxy_tags(corpus_store):
+    records = list(corpus_store.claims())
+    items = misp_events(corpus_store)
+    assert len(items) == len({r.article for r in records})  # one event per article
+    schema = json.loads((Path(pymisp.__file__).parent / "data" / "schema-lax.json").read_text())
+    tagged = 0
+    for item in items:
+        assert not list(jsonschema.Draft7Validator(schema).iter_errors(item))
+        event = MISPEvent()
+        event.load(item)
+        article = item["Event"]["uuid"]
+        claims = [r for r in records if misp_uuid("event", r.article) == article]
+        assert len(event.objects) == len(claims)
+        expected = {p.galaxy_uuid for r in claims for p in (r.actor, r.target) if p.galaxy_uuid}
+        clusters = {c.uuid for g in event.galaxies for c in g.clusters}
+        assert clusters == expected
+        assert sum(t.name.startswith("misp-galaxy:") for t in event.tags) == len(expected)
+        tagged += bool(expected)
+    assert tagged > 0
