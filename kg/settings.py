@@ -33,6 +33,10 @@ class Settings(BaseSettings):
     sparql_max_concurrent: int = 4  # user SPARQL queries at once (each in its own worker process); 429 beyond
     sparql_service_allow: str = ""  # comma-separated endpoint IRI prefixes SERVICE may call; empty: none
     galaxies: bool = True
+    # origins allowed to read cross-origin (GET, and POST /sparql): comma-separated, "*" for any, "" for
+    # none; writes are never allowed cross-origin
+    cors_origins: str = "*"
+    port: int = 8000  # kg serve's port when --port is not given
 
     @property
     def store_is_remote(self) -> bool:
@@ -41,6 +45,10 @@ class Settings(BaseSettings):
     @property
     def service_allow_list(self) -> tuple[str, ...]:
         return tuple(p.strip() for p in self.sparql_service_allow.split(",") if p.strip())
+
+    @property
+    def cors_origin_list(self) -> tuple[str, ...]:
+        return tuple(o.strip() for o in self.cors_origins.split(",") if o.strip())
 
     @property
     def api_key_set(self) -> frozenset[str]:
