@@ -13,7 +13,6 @@ trap 'rm -rf "$WORK"' EXIT
 # package@version  vendor-folder  files to keep (paths inside the package)
 PINNED=(
   "swagger-ui-dist@5.36.0|swagger-ui|swagger-ui-bundle.js swagger-ui-bundle.js.LICENSE.txt swagger-ui.css favicon-32x32.png LICENSE NOTICE"
-  "redoc@2.5.2|redoc|bundles/redoc.standalone.js bundles/redoc.standalone.js.LICENSE.txt LICENSE"
   "cytoscape@3.35.0|cytoscape|dist/cytoscape.min.js LICENSE"
   "@zazuko/yasgui@4.6.2|yasgui|build/yasgui.min.js build/yasgui.min.css"
   "axe-core@4.14.1|axe-core|axe.min.js LICENSE LICENSE-3RD-PARTY.txt"

@@ -19,7 +19,18 @@ function tab() {
   return yasgui.getTab();
 }
 
+// YASGUI's markup lacks a few labels; name its fields so assistive technology can (axe-core checks it)
+function label() {
+  for (const input of document.querySelectorAll("#yasgui .autocomplete")) input.setAttribute("aria-label", "SPARQL endpoint");
+  for (const area of document.querySelectorAll("#yasgui .CodeMirror textarea")) area.setAttribute("aria-label", "SPARQL query");
+  for (const scroll of document.querySelectorAll("#yasgui .CodeMirror-scroll")) scroll.setAttribute("tabindex", "0");
+  for (const select of document.querySelectorAll("#yasgui select:not([aria-label])")) select.setAttribute("aria-label", "Results option");
+  for (const input of document.querySelectorAll("#yasgui input:not([aria-label]):not([id])")) input.setAttribute("aria-label", input.placeholder || "Filter results");
+}
+
 tab().setQuery(initial);
+label();
+tab().on("queryResponse", () => setTimeout(label, 0));
 for (const button of document.querySelectorAll("button.example")) {
   button.addEventListener("click", () => {
     tab().setQuery(button.dataset.query);
