@@ -3,23 +3,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import weakref
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
-from api.routes.actors import ACTOR_PREFIX, find_actors, get_actor
+from pyoxigraph import NamedNode
+
+from api.routes.actors import ACTOR_PREFIX, _summary, find_actors
 from api.routes.articles import article_meta
 from api.routes.claims import claims_cursor
 from api.ui.highlight import Segment, segments
 from kg.errors import NotFound
 from kg.graph.records import ClaimFilter, ClaimRecord
+from kg.graph.sparql import inject_rows_in_graph
 from kg.graph.store import Store
 from kg.graph.views import claim_bindings, load_query
 from kg.graph.vocab import ID
 from kg.models import STANCES, TOPICS
 
 CLAIM_PREFIX = ID + "claim/"
+T = TypeVar("T")
 FILTER_FIELDS = ("stance", "topic", "actor", "target", "article", "date_from", "date_to")
 PAGE_SIZES = (25, 50, 100, 200)
 # sort key of the rows of one page; "" keeps the store's stable order (article, then offset)
@@ -43,15 +49,39 @@ def actor_id(iri: str) -> str | None:
     return iri.removeprefix(ACTOR_PREFIX) if iri.startswith(ACTOR_PREFIX) else None
 
 
+_CACHE: weakref.WeakKeyDictionary[Any, dict[tuple[int, str], Any]] = weakref.WeakKeyDictionary()
+_CACHE_SIZE = 256  # entries per store
+
+
+def cached(store: Store, key: str, compute: Callable[[], T]) -> T:
+    """``compute()``, remembered until the store's next write: store-wide aggregates (counts, rankings,
+    facets, the actor list) cost seconds in a large store and change only when it does. Only a store
+    that counts its writes (the embedded store, which this process alone opens) is cached."""
+    generation = getattr(store, "generation", None)
+    if not isinstance(generation, int):
+        return compute()
+    entries = _CACHE.setdefault(store, {})
+    slot = (generation, key)
+    if slot not in entries:
+        if len(entries) >= _CACHE_SIZE or any(g != generation for g, _ in entries):
+            entries.clear()
+        entries[slot] = compute()
+    return entries[slot]
+
+
 def home(store: Store) -> dict[str, Any]:
     """Counts, the latest articles, the most accused and the most denying parties."""
+    return cached(store, "home", lambda: _home(store))
+
+
+def _home(store: Store) -> dict[str, Any]:
 
     def top(stance: str, role: str) -> list[dict[str, Any]]:
         rows = store.select(load_query("ui_top_parties"), {"fStance": stance, "fRole": role})
         return [{"iri": str(r["party"]), "name": r["name"], "claims": int(r["claims"] or 0)} for r in rows]
 
     return {
-        "counts": store.stats(),
+        "counts": store.select(load_query("ui_counts"))[0],
         "latest": store.select(load_query("ui_latest_articles")),
         "accused": top("accuse", "target"),
         "denying": top("deny", "claimant"),
@@ -98,7 +128,10 @@ def claims(store: Store, filters: ClaimFilter, after: str | None, limit: int, so
     key, reverse = SORTS.get(sort, ("", False))
     if key:
         rows = sorted(rows, key=lambda r: _sort_value(r, key), reverse=reverse)
-    return ClaimsView(filters, rows, after, following, limit, sort, facets(store, filters))
+    counts = cached(
+        store, f"facets {sorted(claim_bindings(filters).items())}", lambda: facets(store, filters)
+    )
+    return ClaimsView(filters, rows, after, following, limit, sort, counts)
 
 
 def _sort_value(record: ClaimRecord, key: str) -> Any:
@@ -110,12 +143,22 @@ def _sort_value(record: ClaimRecord, key: str) -> Any:
 
 
 def facets(store: Store, filters: ClaimFilter) -> dict[str, list[tuple[str, int]]]:
-    """Claims per stance and per topic among those matching ``filters`` (each facet ignoring its own
-    filter would hide nothing an analyst needs here: a chosen value shows its own count)."""
-    found: dict[str, list[tuple[str, int]]] = {"stance": [], "topic": []}
-    for row in store.select(load_query("ui_facets"), claim_bindings(filters)):
-        found[str(row["facet"])].append((str(row["value"]), int(row["claims"] or 0)))
-    return found
+    """Claims per stance and per topic among those matching ``filters`` (a chosen value shows its own
+    count). Filtered by stance and topic at most, the counts are sums over the store's (stance, topic)
+    table; other filters need the claim view itself (``ui_facets_filtered.rq``, slower in a big store)."""
+    bindings = claim_bindings(filters)
+    if set(bindings) - {"fStance", "fTopic"}:
+        found: dict[str, list[tuple[str, int]]] = {"stance": [], "topic": []}
+        for row in store.select(load_query("ui_facets_filtered"), bindings):
+            found[str(row["facet"])].append((str(row["value"]), int(row["claims"] or 0)))
+        return found
+    totals: dict[str, Counter[str]] = {"stance": Counter(), "topic": Counter()}
+    for row in store.select(load_query("ui_facets")):
+        stance, topic, count = str(row["stanceId"]), str(row["topicId"]), int(row["claims"] or 0)
+        if filters.stance in (None, stance) and filters.topic in (None, topic):
+            totals["stance"][stance] += count
+            totals["topic"][topic] += count
+    return {name: sorted(counts.items(), key=lambda i: (-i[1], i[0])) for name, counts in totals.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,22 +220,82 @@ def article(store: Store, article_id: str) -> dict[str, Any]:
     }
 
 
+def _about_actor(store: Store, name: str, iri: str) -> list[dict[str, Any]]:
+    """Rows of the named query with ``?actor`` bound at the start of its GRAPH group, where Oxigraph
+    starts from it (bound at the top level, the query would first run over the whole store)."""
+    return store.select(inject_rows_in_graph(load_query(name), ["actor"], [[NamedNode(iri)]]))
+
+
 def actor(store: Store, ident: str) -> dict[str, Any]:
-    """The JSON API's actor record (``GET /actors/{id}``) with the timeline's dates merged."""
-    record = get_actor(ident, store, limit=50)
-    months: dict[str, dict[str, int]] = {}
+    """A party's page: names, ids, who speaks for it, its claims and those about it, by stance and month."""
+    iri = ACTOR_PREFIX + ident
+    found = _about_actor(store, "ui_actor", iri) if ident else []
+    if not found or not found[0].get("name"):
+        raise NotFound(f"no actor '{ident}' (find ids with GET /actors?q=NAME)")
+    row = found[0]
+    counts = _about_actor(store, "ui_actor_counts", iri)
+    recent = _about_actor(store, "ui_actor_claims", iri)
+    summary = _summary(row) | {"id": ident, "type": row.get("type") or "unknown"}
+    summary["affiliation_iri"] = row.get("affiliationIri")
+    summary["speakers"] = _about_actor(store, "ui_actor_speakers", iri)
     for side in ("claimed", "claimed_about"):
-        for group in record[side]:
-            for point in group["timeline"]:
-                month = (point["date"] or "undated")[:7]
-                counts = months.setdefault(month, {})
-                key = f"{side}:{group['stance']}"
-                counts[key] = counts.get(key, 0) + point["count"]
-    return record | {"timeline": sorted(months.items())}
+        summary[side] = _stance_groups(
+            [c for c in counts if c["side"] == side], [r for r in recent if r["side"] == side], row, side
+        )
+    summary["timeline"] = _timeline(counts)
+    return summary
+
+
+def _stance_groups(
+    counts: list[dict[str, Any]], recent: list[dict[str, Any]], party: dict[str, Any], side: str
+) -> list[dict[str, Any]]:
+    totals: Counter[str] = Counter()
+    for row in counts:
+        totals[str(row["stanceId"])] += int(row["claims"] or 0)
+    me = {"iri": str(party["actor"]), "name": party.get("name"), "affiliation": ""}
+    return [
+        {
+            "stance": stance,
+            "count": total,
+            "claims": [_card(r, me, side) for r in recent if r["stanceId"] == stance],
+        }
+        for stance, total in sorted(totals.items(), key=lambda i: (-i[1], i[0]))
+    ]
+
+
+def _card(row: dict[str, Any], me: dict[str, Any], side: str) -> dict[str, Any]:
+    """A ui_actor_claims.rq row in the shape of a claim record, as the claim cards read it."""
+    other = {"iri": str(row.get("other") or ""), "name": row.get("otherName") or "", "affiliation": ""}
+    actor_, target = (me, other) if side == "claimed" else (other, me)
+    return {
+        "iri": str(row["claim"]),
+        "actor": actor_,
+        "target": target,
+        "stance": row["stanceId"],
+        "negated": bool(row.get("negated")),
+        "topic": row["topicId"],
+        "confidence": row["confidence"],
+        "evidence": row["evidence"],
+        "article": row["articleId"],
+        "title": row.get("title"),
+        "date": row.get("date"),
+        "start": row["start"],
+        "end": row["end"],
+    }
+
+
+def _timeline(counts: list[dict[str, Any]]) -> list[tuple[str, dict[str, int]]]:
+    """Claims per month (``undated`` last), per side and stance: ``{"claimed:deny": 3, ...}``."""
+    months: dict[str, Counter[str]] = {}
+    for row in counts:
+        month = str(row.get("date") or "undated")[:7]
+        months.setdefault(month, Counter())[f"{row['side']}:{row['stanceId']}"] += int(row["claims"] or 0)
+    return sorted(((m, dict(c)) for m, c in months.items()), key=lambda i: (i[0] == "undated", i[0]))
 
 
 def actors(store: Store, q: str, limit: int = 200) -> list[dict[str, Any]]:
-    return find_actors(store, q=q, limit=limit)
+    """``GET /actors?q=``'s rows (most active first)."""
+    return cached(store, f"actors {q!r} {limit}", lambda: find_actors(store, q=q, limit=limit))
 
 
 def stance_names() -> Sequence[str]:

@@ -24,6 +24,7 @@ PAGES = [
     ("/ui/actors", "Dmitry Peskov"),
     ("/ui/actors?q=peskov", "Dmitry Peskov"),
     ("/ui/actors/china", "Hong Lei dismissed the accusation as groundless."),
+    ("/ui/actors/china", "Spoken for by"),
     ("/ui/articles", "US officials blame China for OPM breach"),
     ("/ui/articles/opm-2015", "James Clapper said China was the leading suspect in the OPM hack."),
     ("/ui/network", "GEXF"),
@@ -70,6 +71,17 @@ def test_claim_page_marks_exactly_the_evidence(sample_ui):
             marked = "".join(re.findall(r"<mark [^>]*>(.*?)</mark>", page, re.S))
             assert marked == claim["evidence"]
             assert f'data-start="{claim["start"]}"' in page
+
+
+@pytest.mark.parametrize("actor", ["china", "james-clapper", "hong-lei", "russia", "analyst-3"])
+def test_actor_page_counts_agree_with_the_api(sample_ui, actor):
+    with sample_ui.client() as client:
+        record = client.get(f"/actors/{actor}").json()
+        page = client.get(f"/ui/actors/{actor}", headers=HTML).text
+    for side in ("claimed", "claimed_about"):
+        section = page.split(f'id="{side}-title"')[1].split("</section>")[0]
+        shown = {s: int(n) for s, n in re.findall(r"stance-(\w+)\">\w+</span> · (\d+) claim", section)}
+        assert shown == {g["stance"]: g["count"] for g in record[side]}
 
 
 def test_claims_page_links_to_the_api_rows(sample_ui):
