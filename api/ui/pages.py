@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from urllib.parse import urlencode
 
-from pyoxigraph import NamedNode
+from pyoxigraph import Literal, NamedNode
 
 from api.routes.actors import ACTOR_PREFIX, _summary, find_actors
 from api.routes.articles import article_meta
@@ -174,7 +174,7 @@ class ClaimView:
 def claim(store: Store, ident: str) -> ClaimView:
     """One claim, its article's known text with its evidence marked, and its rebuttal links."""
     iri = CLAIM_PREFIX + ident
-    found = store.select(load_query("ui_claim"), {"claim": iri})
+    found = _bound_in_graph(store, "ui_claim", "claim", iri)
     if not found:
         raise NotFound(f"no claim '{ident}'")
     row = found[0]
@@ -184,13 +184,13 @@ def claim(store: Store, ident: str) -> ClaimView:
     if record is None:
         raise NotFound(f"no claim '{ident}' in article '{article_id}'")
     meta = _article(store, article_id)
-    links = store.select(load_query("ui_claim_links"), {"claim": iri})
+    links = _bound_in_graph(store, "ui_claim_links", "claim", iri)
     return ClaimView(
         record=record,
         article=meta,
         cue=_text(row.get("cue")),
         agent=_text(row.get("agent")),
-        segments=segments(records, meta.get("textLength"), lambda r: r.iri == iri),
+        segments=segments(records, meta.get("text_length"), lambda r: r.iri == iri),
         links=[dict(link) for link in links],
     )
 
@@ -200,12 +200,20 @@ def _text(value: Any) -> str | None:
 
 
 def _article(store: Store, article_id: str) -> dict[str, Any]:
-    rows = store.select(load_query("articles"), {"fArticle": article_id})
+    """An article's metadata (``GET /articles/{id}``'s fields, the publisher's name aside) and length."""
+    query = inject_rows_in_graph(load_query("ui_article"), ["articleId"], [[Literal(article_id)]])
+    rows = store.select(query)
     if not rows:
         raise NotFound(f"no article '{article_id}'")
-    meta = article_meta(store, article_id)[0]
-    length = rows[0].get("textLength")
-    return meta | {"textLength": int(length) if length is not None else None}
+    row = rows[0]
+    length = row.get("textLength")
+    return {
+        "id": article_id,
+        "title": row.get("title"),
+        "date": row.get("date"),
+        "url": row.get("url"),
+        "text_length": int(length) if length is not None else None,
+    }
 
 
 def article(store: Store, article_id: str) -> dict[str, Any]:
@@ -215,15 +223,24 @@ def article(store: Store, article_id: str) -> dict[str, Any]:
     return {
         "article": meta,
         "claims": records,
-        "segments": segments(records, meta.get("textLength")),
+        "segments": segments(records, meta.get("text_length")),
         "stances": sorted({r.stance for r in records}, key=STANCES.index),
     }
 
 
-def _about_actor(store: Store, name: str, iri: str) -> list[dict[str, Any]]:
-    """Rows of the named query with ``?actor`` bound at the start of its GRAPH group, where Oxigraph
-    starts from it (bound at the top level, the query would first run over the whole store)."""
-    return store.select(inject_rows_in_graph(load_query(name), ["actor"], [[NamedNode(iri)]]))
+def _bound_in_graph(store: Store, query: str, variable: str, iri: str) -> list[dict[str, Any]]:
+    """Rows of the named query with ``?variable`` bound to ``iri`` at the start of its first GRAPH group,
+    where Oxigraph starts from it (bound at the top level, the query would first run over the whole
+    store); none when ``iri`` is not a valid IRI (an id from a URL with spaces or brackets)."""
+    try:
+        node = NamedNode(iri)
+    except ValueError:
+        return []
+    return store.select(inject_rows_in_graph(load_query(query), [variable], [[node]]))
+
+
+def _about_actor(store: Store, query: str, iri: str) -> list[dict[str, Any]]:
+    return _bound_in_graph(store, query, "actor", iri)
 
 
 def actor(store: Store, ident: str) -> dict[str, Any]:
@@ -308,4 +325,5 @@ def topic_names() -> Sequence[str]:
 
 def articles(store: Store) -> list[dict[str, Any]]:
     """Every stored article with its metadata and claim count (``GET /articles``'s rows), latest first."""
-    return sorted(article_meta(store), key=lambda a: (str(a["date"] or ""), a["id"]), reverse=True)
+    rows = cached(store, "articles", lambda: article_meta(store))
+    return sorted(rows, key=lambda a: (str(a["date"] or ""), a["id"]), reverse=True)

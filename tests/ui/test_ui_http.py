@@ -35,6 +35,8 @@ PAGES = [
 # (path, status, text of the error page)
 ERRORS = [
     ("/ui/claims/0000000000000000", 404, "no claim"),
+    ("/ui/claims/not%20an%20<iri>", 404, "no claim"),
+    ("/ui/actors/not%20an%20<iri>", 404, "no actor"),
     ("/ui/actors/no-such-actor", 404, "no actor"),
     ("/ui/articles/no-such-article", 404, "no article"),
     ("/ui/claims?stance=blame", 400, "unknown stance"),
