@@ -111,8 +111,9 @@ async def claim(request: Request, ident: str, store: StoreDep) -> Response:
 
 @router.get("/actors", response_class=HTMLResponse)
 async def actors(request: Request, store: StoreDep, q: Text = "") -> Response:
-    build = lambda: {"q": q, "actors": pages.actors(store, q)}  # noqa: E731
-    return await run_in_threadpool(_render, request, "actors.html", build)
+    return await run_in_threadpool(
+        _render, request, "actors.html", lambda: {"q": q, "actors": pages.actors(store, q)}
+    )
 
 
 @router.get("/actors/{ident}", response_class=HTMLResponse)
