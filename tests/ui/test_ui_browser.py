@@ -161,7 +161,8 @@ def test_the_network_draws_the_nodes_of_the_gexf_export(browser, corpus_ui):
         watched.page.wait_for_selector("#cy[data-nodes]", timeout=20_000)
         drawn = watched.page.evaluate("() => Number(document.getElementById('cy').dataset.nodes)")
         canvases = watched.page.locator("#cy canvas").count()
-    assert expected > 10 and drawn == expected and canvases > 0
+        listed = watched.page.locator("#network-parties li").count()
+    assert expected > 10 and drawn == expected == listed and canvases > 0
 
 
 def test_the_network_filters_by_stance(browser, corpus_ui):

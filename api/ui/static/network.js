@@ -57,7 +57,29 @@ async function draw() {
   });
   cy.on("mouseover", "node", () => { container.style.cursor = "pointer"; });
   cy.on("mouseout", "node", () => { container.style.cursor = ""; });
+  listParties(elements.nodes);
   status.textContent = `${cy.nodes().length} parties, ${cy.edges().length} edges (actor → target, one per stance). Click a party for its page.`;
+}
+
+// the drawing is a canvas: the same parties as links, for the keyboard and screen readers
+function listParties(nodes) {
+  const box = document.getElementById("network-parties");
+  const list = box.querySelector("ul");
+  list.replaceChildren();
+  for (const { data } of [...nodes].sort((a, b) => a.data.label.localeCompare(b.data.label))) {
+    const item = document.createElement("li");
+    if (data.href) {
+      const link = document.createElement("a");
+      link.href = data.href;
+      link.textContent = data.label;
+      item.append(link);
+    } else {
+      item.textContent = data.label;
+    }
+    item.append(` (${data.type || "unknown"})`);
+    list.append(item);
+  }
+  box.hidden = false;
 }
 
 function dateAt(first, last, percent) {
