@@ -162,7 +162,7 @@ def test_the_network_draws_the_nodes_of_the_gexf_export(browser, corpus_ui):
         drawn = watched.page.evaluate("() => Number(document.getElementById('cy').dataset.nodes)")
         canvases = watched.page.locator("#cy canvas").count()
         listed = watched.page.locator("#network-parties li").count()
-    assert expected > 10 and drawn == expected == listed and canvases > 0
+    assert expected >= 5 and drawn == expected == listed and canvases > 0
 
 
 def test_the_network_filters_by_stance(browser, corpus_ui):
