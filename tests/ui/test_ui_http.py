@@ -185,3 +185,20 @@ def test_home_counts_and_rankings_come_from_the_store(sample_ui):
         quote("https://w3id.org/attribution-kg/id/actor/china", safe="/")
         in page.split('id="accused-title"')[1]
     )
+
+
+def test_cached_counts_follow_a_write(tmp_path):
+    settings = api_settings(str(tmp_path / "store"))
+    load_sample(settings)
+
+    def articles(client: httpx.Client) -> int:
+        page = client.get("/ui/", headers=HTML).text
+        return int(re.search(r"<dt>articles</dt><dd>(\d+)</dd>", page).group(1))
+
+    with running(settings) as url, httpx.Client(base_url=url) as client:
+        before = articles(client), articles(client)  # the second from the cache
+        assert client.delete("/articles/filler-00", headers=AUTH).status_code == 204
+        after = articles(client)
+        listed = client.get("/ui/articles", headers=HTML).text
+    assert before == (len(SAMPLE) + 6, len(SAMPLE) + 6) and after == len(SAMPLE) + 5
+    assert "Warning 0" not in listed and "Warning 1" in listed
