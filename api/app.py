@@ -11,6 +11,7 @@ from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from api.auth import require_read_key
+from api.cors import ReadCorsMiddleware
 from api.limits import BodyLimitMiddleware
 from api.problems import (
     PROBLEM_CONTENT,
@@ -20,6 +21,7 @@ from api.problems import (
     problem_responses,
 )
 from api.routes import actors, articles, ask, claims, export, health, sparql, taxii
+from api.ui import install_ui
 from kg.settings import Settings, get_settings
 
 DESCRIPTION = (
@@ -46,18 +48,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         description=DESCRIPTION,
         lifespan=_lifespan,
-        docs_url="/docs",
+        docs_url=None,  # /docs and /redoc are served on the package's own assets (api.docs)
         redoc_url=None,
     )
     app.state.settings = settings or get_settings()
     install_problem_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=app.state.settings.max_body_bytes)
+    if app.state.settings.cors_origin_list:
+        app.add_middleware(ReadCorsMiddleware, origins=app.state.settings.cors_origin_list)
     app.include_router(health.router)
     readers = [Depends(require_read_key)]
     for module in (articles, claims, actors, ask, sparql, export):
         app.include_router(module.router, dependencies=readers)
     app.include_router(taxii.router, dependencies=readers)
     add_error_format(app, taxii.PREFIX, taxii.taxii_error)  # TAXII errors are TAXII error messages
+    install_ui(app)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 
@@ -73,9 +78,13 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     for name in ("HTTPValidationError", "ValidationError"):
         components.pop(name, None)
     common = problem_responses(400, 500)
+    # the Authorize button of /docs: the bearer key, sent by the operations that need one
+    schema["components"]["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer"}}
     for operations in schema.get("paths", {}).values():
         for operation in operations.values():
             responses = operation.setdefault("responses", {})
+            if "401" in responses:
+                operation.setdefault("security", [{"bearer": []}])
             responses.pop("422", None)
             for status, response in common.items():
                 responses.setdefault(str(status), response)

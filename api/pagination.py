@@ -20,8 +20,14 @@ MAX_LIMIT = 1000
 
 def _fingerprint(request: Request) -> str:
     """The listing's parameters, less the paging ones: a cursor only continues the listing it came from."""
-    kept = sorted((k, v) for k, v in request.query_params.multi_items() if k not in ("cursor", "limit"))
-    return hashlib.sha256(repr((request.url.path, kept)).encode()).hexdigest()[:12]
+    return fingerprint_of(request.url.path, request.query_params.multi_items())
+
+
+def fingerprint_of(path: str, params: Iterable[tuple[str, str]]) -> str:
+    """:func:`_fingerprint` of a request for ``path`` with the query ``params`` (the web UI links to the
+    API's pages of its own rows)."""
+    kept = sorted((k, v) for k, v in params if k not in ("cursor", "limit"))
+    return hashlib.sha256(repr((path, kept)).encode()).hexdigest()[:12]
 
 
 def encode_cursor(offset: int, request: Request) -> str:

@@ -34,6 +34,10 @@ class Settings(BaseSettings):
     sparql_service_allow: str = ""  # comma-separated endpoint IRI prefixes SERVICE may call; empty: none
     galaxies: bool = True
     tlp: str = ""  # TLP level marking STIX and MISP exports (clear, white, green, amber, red); empty: none
+    # origins allowed to read cross-origin (GET, and POST /sparql): comma-separated, "*" for any, "" for
+    # none; writes are never allowed cross-origin
+    cors_origins: str = "*"
+    port: int = 8000  # kg serve's port when --port is not given
 
     @property
     def store_is_remote(self) -> bool:
@@ -42,6 +46,10 @@ class Settings(BaseSettings):
     @property
     def service_allow_list(self) -> tuple[str, ...]:
         return tuple(p.strip() for p in self.sparql_service_allow.split(",") if p.strip())
+
+    @property
+    def cors_origin_list(self) -> tuple[str, ...]:
+        return tuple(o.strip() for o in self.cors_origins.split(",") if o.strip())
 
     @property
     def api_key_set(self) -> frozenset[str]:

@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from api.auth import require_write_key
 from api.deps import FilterDep, SettingsDep, StoreDep, reject_unknown_params
 from api.negotiation import choose
-from api.pagination import MAX_LIMIT, _fingerprint
+from api.pagination import MAX_LIMIT, _fingerprint, fingerprint_of
 from api.problems import NotAcceptable, problem_responses
 from api.schemas import ClaimPage, ImportResult, claim_dict
 from kg.errors import InputError, UnsupportedMediaType
@@ -48,8 +48,13 @@ def _csv(records: list[ClaimRecord]) -> str:
 
 
 def _encode(position: str, request: Request) -> str:
-    # the store's keyset position, tied to the listing's filters like every cursor of this API
-    raw = json.dumps({"k": position, "f": _fingerprint(request)}, separators=(",", ":")).encode()
+    return claims_cursor(position, request.query_params.multi_items())
+
+
+def claims_cursor(position: str, params: list[tuple[str, str]]) -> str:
+    """The cursor of ``GET /claims?params`` continuing after the store's keyset ``position``, tied to the
+    listing's filters like every cursor of this API."""
+    raw = json.dumps({"k": position, "f": fingerprint_of("/claims", params)}, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 

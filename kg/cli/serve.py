@@ -14,7 +14,7 @@ from kg.settings import Settings, get_settings
 @app.command()
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (0.0.0.0 for all)."),
-    port: int = typer.Option(8000, "--port", "-p", help="TCP port."),
+    port: int | None = typer.Option(None, "--port", "-p", help="TCP port [default: KG_PORT or 8000]."),
     ingest: list[Path] = typer.Option(
         [], "--ingest", help="Files or folders to extract and store before serving (repeatable)."
     ),
@@ -30,6 +30,9 @@ def serve(
         _ingest_before_serving(settings, ingest)
     if not settings.api_key_set:
         warning_line("no API keys configured (KG_API_KEYS): writes will be refused; reads are served")
+    port = settings.port if port is None else port
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    typer.echo(f"kg serve: the web UI is at http://{shown}:{port}/ui/ (API docs at /docs)", err=True)
     uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level, server_header=False)
 
 

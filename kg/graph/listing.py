@@ -111,14 +111,13 @@ def _party_articles(select: Select, bindings: dict[str, str]) -> list[tuple[str,
 
 
 def _parties_named(select: Select, name: str) -> list[NamedNode]:
-    """The IRIs a filter value stands for: itself when it is an IRI, and every party labelled so."""
-    parties = []
+    """The IRIs a filter value stands for: itself when it is an IRI (no label is an IRI, and looking
+    labels up scans every one of them), else every party labelled so."""
     if name.startswith(("http://", "https://")):
         with contextlib.suppress(ValueError):  # not a valid IRI: only a name
-            parties.append(NamedNode(name))
+            return [NamedNode(name)]
     query = _bound(load_query("claim_party_names"), {"name": Literal(name)})
-    parties += [NamedNode(str(row["party"])) for row in select(query)]
-    return parties
+    return [NamedNode(str(row["party"])) for row in select(query)]
 
 
 def _page_rows(
