@@ -14,11 +14,11 @@ from urllib.parse import quote, urlsplit
 import httpx
 import pytest
 from api_support import API_KEY
-from conftest import SEED
 
 from kg.ingest import read_paths
 
 pytestmark = pytest.mark.slow
+SEED = Path(__file__).resolve().parents[1] / "data" / "register-2015-usa-china-cyber.txt"
 AXE = Path(__file__).resolve().parents[2] / "api" / "ui" / "static" / "vendor" / "axe-core" / "axe.min.js"
 WIDTHS = {"desktop": 1280, "phone": 390}
 ASK = "who denied sponsorship of attacks?"
