@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     sparql_max_concurrent: int = 4  # user SPARQL queries at once (each in its own worker process); 429 beyond
     sparql_service_allow: str = ""  # comma-separated endpoint IRI prefixes SERVICE may call; empty: none
     galaxies: bool = True
+    incidents: bool = True  # link claims to incidents on every write (kg/incidents)
 
     @property
     def store_is_remote(self) -> bool:

@@ -54,6 +54,16 @@ class IngestReport:
         }
 
 
+def refresh_incidents(store: Store) -> None:
+    """Recluster the stored incident mentions into the derived incidents graph (kg.incidents)."""
+    from kg.settings import get_settings
+
+    if get_settings().incidents:
+        from kg.incidents import refresh_incidents as recompute
+
+        recompute(store)
+
+
 def delete_article(store: Store, article_id: str) -> bool:
     """Remove an article's graph and the rebuttal links that pointed into it."""
     with _WRITE_LOCK:
@@ -61,6 +71,7 @@ def delete_article(store: Store, article_id: str) -> bool:
         tracker.before_change([graph_iri(article_id)])
         removed = store.delete_article(article_id)
         tracker.refresh()
+        refresh_incidents(store)
     return removed
 
 
@@ -78,6 +89,7 @@ def store_payloads(store: Store, payloads: Sequence[ArticlePayload]) -> list[boo
         tracker = RebuttalTracker(store)  # type: ignore[arg-type]
         changed = write_tracked(store, tracker, payloads)
         tracker.refresh()
+        refresh_incidents(store)
     return changed
 
 
@@ -154,6 +166,7 @@ class Ingestor:
     def finish(self) -> IngestReport:
         self.flush()
         self._rebuttals.refresh()
+        refresh_incidents(self.store)
         return self.report
 
 
