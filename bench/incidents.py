@@ -1,0 +1,188 @@
+"""Score incident linking against gold incident labels: B-cubed P/R/F1 across articles, and statuses.
+
+    .venv/bin/python bench/incidents.py [--labels eval/incidents.gold.json] [--sets corpus,dev]
+                                        [--extracted] [--verbose]
+
+The gold claims of each set (``../shared/eval/corpus/corpus.gold.json``, ``../shared/eval/dev.gold.json``)
+are imported through the claims importer (``kg ingest --claims``: resolution, RDF mapping, incident
+mentions, the derived incidents graph) into one temporary store per set, so claims about one operation
+in different articles can meet; the incidents are then read back from the store as ``kg incidents``
+gives them. Every gold claim the labels assign to an incident is an item of the B-cubed score; a claim
+the linker left out is a cluster of its own. The status of each labelled incident is that of the
+predicted incident holding most of its claims.
+
+``--extracted`` scores end to end as well: the articles' claims as the extractor finds them, each
+matched to the gold claim of the same sentence with the same stance and actor (unmatched gold claims
+count as unlinked).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from questions import EVAL, _matches, claims_file, gold_claims, load_article  # noqa: E402
+
+from kg.graph import open_store  # noqa: E402
+from kg.graph.importer import import_claims  # noqa: E402
+from kg.incidents import attribution_record, incidents_in_store  # noqa: E402
+from kg.incidents.score import b_cubed  # noqa: E402
+from kg.settings import Settings  # noqa: E402
+
+SETS = {"corpus": (EVAL / "corpus", "corpus.gold.json"), "dev": (EVAL, "dev.gold.json")}
+DEFAULT_LABELS = ROOT / "eval" / "incidents.gold.json"
+
+
+def _ref(value, article: str | None = None) -> tuple[str, str]:
+    """(article, gold claim id) of a claim reference: "article#claim", "article/claim" or a dict."""
+    if isinstance(value, dict):
+        return str(value.get("article") or article), str(value.get("claim") or value.get("id"))
+    text = str(value)
+    for sep in ("#", "::"):
+        if sep in text:
+            a, c = text.split(sep, 1)
+            return a, c
+    return str(article), text
+
+
+def read_labels(path: Path) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
+    """Gold claim -> incident label, and incident label -> status."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    incidents = data.get("incidents", data) if isinstance(data, dict) else data
+    labels: dict[tuple[str, str], str] = {}
+    statuses: dict[str, str] = {}
+    for inc in incidents:
+        ident = str(inc.get("id") or inc.get("incident") or inc.get("name"))
+        if inc.get("status"):
+            statuses[ident] = str(inc["status"])
+        for value in inc.get("claims", ()):
+            labels[_ref(value, inc.get("article"))] = ident
+    return labels, statuses
+
+
+def _gold_key(gold_claim: dict, claim) -> tuple:
+    return (claim.article, claim.start, claim.end, claim.stance)
+
+
+def import_gold(store, name: str) -> dict[tuple, list[tuple[str, dict]]]:
+    """Import the set's gold claims into ``store``; (article, start, end, stance) -> [(gold id, gold)]."""
+    eval_dir, filename = SETS[name]
+    gold = json.loads((eval_dir / filename).read_text(encoding="utf-8"))
+    lines, index = [], defaultdict(list)
+    for ga in gold["articles"]:
+        article = load_article(ga, eval_dir)
+        claims = gold_claims(ga, article)
+        lines.append(claims_file(article, claims))
+        for g, c in zip(ga["claims"], claims, strict=True):
+            index[_gold_key(g, c)].append((g["id"], g))
+    import_claims(store, "".join(lines), f"{name} gold claims")
+    return index
+
+
+def predicted_clusters(incidents, index) -> tuple[dict[tuple[str, str], str], dict[str, object]]:
+    """Gold claim -> predicted incident id (through the stored claim of the same sentence and stance)."""
+    out: dict[tuple[str, str], str] = {}
+    by_id = {}
+    for inc in incidents:
+        by_id[inc.id] = inc
+        for lc in inc.claims:
+            c = lc.claim
+            candidates = index.get((c.article, c.start, c.end, c.stance), [])
+            free = [(gid, g) for gid, g in candidates if (c.article, gid) not in out]
+            pick = next(
+                (gid for gid, g in free if _matches(c.actor, g["actor"]) and _matches(c.target, g["target"])),
+                None,
+            )
+            pick = pick or next((gid for gid, g in free if _matches(c.actor, g["actor"])), None)
+            pick = pick or (free[0][0] if free else None)
+            if pick:
+                out[(c.article, pick)] = inc.id
+    return out, by_id
+
+
+def status_matches(labels, statuses, predicted, by_id, verbose: bool) -> tuple[int, int]:
+    members = defaultdict(list)
+    for item, label in labels.items():
+        members[label].append(item)
+    right = total = 0
+    for label, status in sorted(statuses.items()):
+        items = members.get(label, [])
+        if not items:
+            continue
+        total += 1
+        held = Counter(predicted[i] for i in items if i in predicted)
+        got = attribution_record(by_id[held.most_common(1)[0][0]]).status if held else "unattributed"
+        right += got == status
+        if verbose or got != status:
+            print(
+                f"   status {label}: gold {status}, predicted {got}" + ("" if held else " (no claim linked)")
+            )
+    return right, total
+
+
+def score_set(name: str, labels, statuses, verbose: bool) -> dict:
+    with tempfile.TemporaryDirectory(prefix="kg-incidents-") as folder:
+        store = open_store(Settings(store=folder))
+        try:
+            index = import_gold(store, name)
+            incidents = incidents_in_store(store)
+        finally:
+            store.close()
+    predicted, by_id = predicted_clusters(incidents, index)
+    articles = {k[0] for k in index}
+    gold = {item: label for item, label in labels.items() if item[0] in articles}
+    local_statuses = {label: s for label, s in statuses.items() if label in set(gold.values())}
+    score = b_cubed(gold, predicted)
+    linked = sum(1 for item in gold if item in predicted)
+    right, total = status_matches(gold, local_statuses, predicted, by_id, verbose)
+    if verbose:
+        for inc in incidents:
+            print(
+                f"   {inc.id}: {len(inc.claims)} claims, {len(inc.articles)} articles; {'; '.join(inc.merged_because)[:160]}"
+            )
+    return {
+        "set": name,
+        "items": score.items,
+        "linked": linked,
+        "precision": round(score.precision, 3),
+        "recall": round(score.recall, 3),
+        "f1": round(score.f1, 3),
+        "status_right": right,
+        "status_total": total,
+        "incidents_predicted": len(incidents),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
+    parser.add_argument("--sets", default="corpus,dev")
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args()
+    if not args.labels.is_file():
+        print(f"no incident labels at {args.labels}", file=sys.stderr)
+        return 1
+    labels, statuses = read_labels(args.labels)
+    for name in args.sets.split(","):
+        result = score_set(name.strip(), labels, statuses, args.verbose)
+        print(
+            f"{result['set']}: B-cubed P {result['precision']:.3f} R {result['recall']:.3f} "
+            f"F1 {result['f1']:.3f} over {result['items']} labelled claims ({result['linked']} linked); "
+            f"status {result['status_right']}/{result['status_total']} incidents right; "
+            f"{result['incidents_predicted']} incidents predicted"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
