@@ -1,7 +1,7 @@
 """Which operation each claim of one article is about: :func:`link_claims`.
 
 A claim is about the operation its evidence names or describes; failing that, the one the sentences
-just before it in the same paragraph refer to ("WannaCry hit the NHS. Microsoft blamed North Korea.");
+just before it (up to a blank line) refer to ("WannaCry hit the NHS. Microsoft blamed North Korea.");
 failing that, the article's own subject: the operation its headline names, or the one it mentions most
 when that one holds at least half of its mentions (twice at least). Within one article a described
 mention ("the attack on the NHS") and a name that took the same victim ("the WannaCry attack on the
@@ -20,7 +20,7 @@ from kg.models import Article, Claim
 from kg.resolve.matcher import phrase_key
 
 CONTEXT_CHARS = 400  # how far back in the paragraph a claim's operation may have been named
-_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+_PARAGRAPH = re.compile(r"\n[^\S\n]*\n")  # a blank line; single line breaks often end every sentence
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,8 +25,9 @@ from kg.incidents.names import Operation, find_operations, lookup_operation
 from kg.resolve.matcher import clean_mention, phrase_key
 
 _NAME_WORD = r"(?:[A-Z][\w&.'’-]*|[0-9][\w-]*[A-Za-z][\w-]*)"
-_JOINER = r"(?:of|for|and|&|de)\s+(?:the\s+)?"
-_VICTIM = rf"{_NAME_WORD}(?:\s+(?:{_JOINER})?{_NAME_WORD}){{0,6}}"
+_SPACE = r"[^\S\n]+"  # a name never runs over a line break
+_JOINER = rf"(?:of|for|and|&|de){_SPACE}(?:the{_SPACE})?"
+_VICTIM = rf"{_NAME_WORD}(?:{_SPACE}(?:{_JOINER})?{_NAME_WORD}){{0,6}}"
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9])[.!?]\s+")
 _JOINERS = frozenset({"of", "for", "and", "&", "de", "the"})
 _ATTACH_GAP = 30  # characters between a name and the described mention that gives it a victim
