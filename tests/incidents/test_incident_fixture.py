@@ -82,3 +82,19 @@ def test_store_holds_the_same_incidents(tmp_path):
     assert sorted(i.id for i in stored) == sorted(i.id for i in direct)
     assert len(rows) == len(direct)
     assert b_cubed(_gold(), _labels(stored)).f1 == 1.0
+
+
+def test_stored_incidents_conform_to_the_shapes(tmp_path):
+    import io
+
+    from kg.graph.shacl import validate
+
+    store = open_store(Settings(store=str(tmp_path / "store")))
+    try:
+        import_claims(store, _claims_file(), "fixture")
+        out = io.BytesIO()
+        store.dump(out, "application/n-quads")
+    finally:
+        store.close()
+    conforms, report = validate(out.getvalue())
+    assert conforms, report
