@@ -13,7 +13,7 @@ from fastapi.openapi.utils import get_openapi
 from api.auth import require_read_key
 from api.limits import BodyLimitMiddleware
 from api.problems import PROBLEM_CONTENT, Problem, install_problem_handlers, problem_responses
-from api.routes import actors, articles, ask, claims, export, health, sparql
+from api.routes import actors, articles, ask, claims, export, health, incidents, sparql
 from kg.settings import Settings, get_settings
 
 DESCRIPTION = (
@@ -48,7 +48,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodyLimitMiddleware, max_bytes=app.state.settings.max_body_bytes)
     app.include_router(health.router)
     readers = [Depends(require_read_key)]
-    for module in (articles, claims, actors, ask, sparql, export):
+    for module in (articles, claims, actors, ask, sparql, export, incidents):
         app.include_router(module.router, dependencies=readers)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app

@@ -25,6 +25,7 @@ BATCH = 50  # articles per store write
 # One write (and its rebuttal refresh) at a time per process: the API serves requests on several threads,
 # and two refreshes interleaving on shared parties could drop each other's links.
 _WRITE_LOCK = threading.Lock()
+WRITE_LOCK = _WRITE_LOCK  # for other writers of derived data (kg.incidents edits) to share
 
 
 @dataclass
