@@ -39,6 +39,7 @@ def export_command(
     ),
     date_to: str | None = typer.Option(None, "--to", help="Only articles dated on or before (YYYY-MM-DD)."),
     article: str | None = typer.Option(None, help="Only claims of this article id."),
+    incidents: bool = typer.Option(False, "--incidents", help="gexf: add incidents as nodes (a layer)."),
 ) -> None:
     """Export the graph: gexf (Gephi), graphml, stix (STIX 2.1), ttl, nq, jsonld, csv.
 
@@ -61,20 +62,22 @@ def export_command(
     store = open_store(get_settings())
     try:
         if output is None:
-            export(store, fmt.value, sys.stdout.buffer, filters)
+            export(store, fmt.value, sys.stdout.buffer, filters, incidents)
             sys.stdout.buffer.flush()
         else:
-            _export_to_file(store, fmt.value, output, filters)
+            _export_to_file(store, fmt.value, output, filters, incidents)
     finally:
         store.close()
 
 
-def _export_to_file(store: Store, fmt: str, output: Path, filters: ClaimFilter) -> None:
+def _export_to_file(
+    store: Store, fmt: str, output: Path, filters: ClaimFilter, incidents: bool = False
+) -> None:
     """Write beside the target and rename at the end, so a failed export never leaves half a file."""
     from kg.export import export
 
     with atomic_write(output) as stream:
-        export(store, fmt, stream, filters)
+        export(store, fmt, stream, filters, incidents)
     stderr.print(
         f"kg: wrote {output} ({fmt}, {output.stat().st_size:,} bytes)", markup=False, highlight=False
     )

@@ -113,8 +113,15 @@ def write_records(records: Iterable[ClaimRecord], fmt: str, out: BinaryIO | Text
     RECORD_WRITERS[name](records, out)
 
 
-def export(store: Store, fmt: str, out: BinaryIO | TextIO, filters: ClaimFilter | None = None) -> None:
-    """Write the store's graph (or the claims matching ``filters``) to ``out`` in ``fmt``.
+def export(
+    store: Store,
+    fmt: str,
+    out: BinaryIO | TextIO,
+    filters: ClaimFilter | None = None,
+    incidents: bool = False,
+) -> None:
+    """Write the store's graph (or the claims matching ``filters``) to ``out`` in ``fmt``; ``incidents``
+    adds the incident layer to a GEXF export.
 
     Raises InputError for an unknown format, bad filter values, or filters on an RDF dump (which
     always holds the whole graph).
@@ -125,6 +132,11 @@ def export(store: Store, fmt: str, out: BinaryIO | TextIO, filters: ClaimFilter 
         if _has_filters(filters):
             raise InputError(f"{name} dumps the whole graph; claim filters apply to gexf, graphml, stix, csv")
         RDF_WRITERS[name](store, out)
+        return
+    if incidents and name == "gexf":
+        from kg.incidents import incidents_in_store
+
+        write_gexf(store.claims(filters), out, incidents=incidents_in_store(store))
         return
     RECORD_WRITERS[name](store.claims(filters), out)
 
