@@ -38,33 +38,23 @@ from kg.incidents.score import b_cubed  # noqa: E402
 from kg.settings import Settings  # noqa: E402
 
 SETS = {"corpus": (EVAL / "corpus", "corpus.gold.json"), "dev": (EVAL, "dev.gold.json")}
+GROUPS = {"corpus": ("corpus",), "dev": ("dev",), "all": ("corpus", "dev")}  # "all": one store for both
 DEFAULT_LABELS = ROOT / "eval" / "incidents.gold.json"
 
 
-def _ref(value, article: str | None = None) -> tuple[str, str]:
-    """(article, gold claim id) of a claim reference: "article#claim", "article/claim" or a dict."""
-    if isinstance(value, dict):
-        return str(value.get("article") or article), str(value.get("claim") or value.get("id"))
-    text = str(value)
-    for sep in ("#", "::"):
-        if sep in text:
-            a, c = text.split(sep, 1)
-            return a, c
-    return str(article), text
+def read_labels(path: Path) -> tuple[dict[tuple[str, str], str | None], dict[str, str]]:
+    """Gold claim -> incident label (None: about no incident), and incident label -> status.
 
-
-def read_labels(path: Path) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
-    """Gold claim -> incident label, and incident label -> status."""
+    The labels file (eval/incidents.gold.json) has ``incidents`` (id, name, aliases, victim,
+    first_reported, articles, status) and ``claims``: article -> gold claim id -> {"incident": id or
+    null, "also": [...]}; a claim's first incident is its label."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    incidents = data.get("incidents", data) if isinstance(data, dict) else data
-    labels: dict[tuple[str, str], str] = {}
-    statuses: dict[str, str] = {}
-    for inc in incidents:
-        ident = str(inc.get("id") or inc.get("incident") or inc.get("name"))
-        if inc.get("status"):
-            statuses[ident] = str(inc["status"])
-        for value in inc.get("claims", ()):
-            labels[_ref(value, inc.get("article"))] = ident
+    statuses = {str(inc["id"]): str(inc["status"]) for inc in data["incidents"] if inc.get("status")}
+    labels = {
+        (article, claim_id): (str(label["incident"]) if label.get("incident") else None)
+        for article, claims in data["claims"].items()
+        for claim_id, label in claims.items()
+    }
     return labels, statuses
 
 
@@ -72,18 +62,19 @@ def _gold_key(gold_claim: dict, claim) -> tuple:
     return (claim.article, claim.start, claim.end, claim.stance)
 
 
-def import_gold(store, name: str) -> dict[tuple, list[tuple[str, dict]]]:
-    """Import the set's gold claims into ``store``; (article, start, end, stance) -> [(gold id, gold)]."""
-    eval_dir, filename = SETS[name]
-    gold = json.loads((eval_dir / filename).read_text(encoding="utf-8"))
+def import_gold(store, names: tuple[str, ...]) -> dict[tuple, list[tuple[str, dict]]]:
+    """Import the sets' gold claims into ``store``; (article, start, end, stance) -> [(gold id, gold)]."""
     lines, index = [], defaultdict(list)
-    for ga in gold["articles"]:
-        article = load_article(ga, eval_dir)
-        claims = gold_claims(ga, article)
-        lines.append(claims_file(article, claims))
-        for g, c in zip(ga["claims"], claims, strict=True):
-            index[_gold_key(g, c)].append((g["id"], g))
-    import_claims(store, "".join(lines), f"{name} gold claims")
+    for name in names:
+        eval_dir, filename = SETS[name]
+        gold = json.loads((eval_dir / filename).read_text(encoding="utf-8"))
+        for ga in gold["articles"]:
+            article = load_article(ga, eval_dir)
+            claims = gold_claims(ga, article)
+            lines.append(claims_file(article, claims))
+            for g, c in zip(ga["claims"], claims, strict=True):
+                index[_gold_key(g, c)].append((g["id"], g))
+    import_claims(store, "".join(lines), f"{'+'.join(names)} gold claims")
     return index
 
 
@@ -132,16 +123,18 @@ def score_set(name: str, labels, statuses, verbose: bool) -> dict:
     with tempfile.TemporaryDirectory(prefix="kg-incidents-") as folder:
         store = open_store(Settings(store=folder))
         try:
-            index = import_gold(store, name)
+            index = import_gold(store, GROUPS[name])
             incidents = incidents_in_store(store)
         finally:
             store.close()
     predicted, by_id = predicted_clusters(incidents, index)
     articles = {k[0] for k in index}
-    gold = {item: label for item, label in labels.items() if item[0] in articles}
+    gold = {item: label for item, label in labels.items() if item[0] in articles and label}
+    unlabelled = [item for item, label in labels.items() if item[0] in articles and not label]
     local_statuses = {label: s for label, s in statuses.items() if label in set(gold.values())}
     score = b_cubed(gold, predicted)
     linked = sum(1 for item in gold if item in predicted)
+    spurious = sum(1 for item in unlabelled if item in predicted)
     right, total = status_matches(gold, local_statuses, predicted, by_id, verbose)
     if verbose:
         for inc in incidents:
@@ -158,6 +151,9 @@ def score_set(name: str, labels, statuses, verbose: bool) -> dict:
         "status_right": right,
         "status_total": total,
         "incidents_predicted": len(incidents),
+        "incidents_gold": len(set(gold.values())),
+        "unlabelled": len(unlabelled),
+        "unlabelled_linked": spurious,
     }
 
 
@@ -166,7 +162,7 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
-    parser.add_argument("--sets", default="corpus,dev")
+    parser.add_argument("--sets", default="corpus,dev,all", help="corpus, dev, all (both in one store)")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
     if not args.labels.is_file():
@@ -179,7 +175,8 @@ def main() -> int:
             f"{result['set']}: B-cubed P {result['precision']:.3f} R {result['recall']:.3f} "
             f"F1 {result['f1']:.3f} over {result['items']} labelled claims ({result['linked']} linked); "
             f"status {result['status_right']}/{result['status_total']} incidents right; "
-            f"{result['incidents_predicted']} incidents predicted"
+            f"{result['incidents_predicted']} incidents predicted for {result['incidents_gold']} labelled; "
+            f"{result['unlabelled_linked']}/{result['unlabelled']} claims about no incident linked to one"
         )
     return 0
 
