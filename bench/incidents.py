@@ -9,7 +9,8 @@ mentions, the derived incidents graph) into one temporary store per set, so clai
 in different articles can meet; the incidents are then read back from the store as ``kg incidents``
 gives them. Every gold claim the labels assign to an incident is an item of the B-cubed score; a claim
 the linker left out is a cluster of its own. The status of each labelled incident is that of the
-predicted incident holding most of its claims.
+predicted incident holding most of its claims; "status from the gold clusters" computes it instead from
+the incident's own gold claims, which measures the attribution record apart from the clustering.
 
 ``--extracted`` scores end to end as well: the articles' claims as the extractor finds them, each
 matched to the gold claim of the same sentence with the same stance and actor (unmatched gold claims
@@ -34,6 +35,7 @@ from questions import EVAL, _matches, claims_file, gold_claims, load_article  # 
 from kg.graph import open_store  # noqa: E402
 from kg.graph.importer import import_claims  # noqa: E402
 from kg.incidents import attribution_record, incidents_in_store  # noqa: E402
+from kg.incidents.model import ClaimFacts, Incident, LinkedClaim  # noqa: E402
 from kg.incidents.score import b_cubed  # noqa: E402
 from kg.settings import Settings  # noqa: E402
 
@@ -99,6 +101,44 @@ def predicted_clusters(incidents, index) -> tuple[dict[tuple[str, str], str], di
     return out, by_id
 
 
+def _facts(record) -> ClaimFacts:
+    return ClaimFacts(
+        record.iri, record.article, record.date, record.actor.name, record.actor.type,
+        record.actor.affiliation, record.stance, record.target.name, record.target.type,
+        record.target.affiliation, record.negated, record.claim, str(record.extra.get("cue") or ""),
+        record.evidence, record.start, record.end,
+    )  # fmt: skip
+
+
+def oracle_statuses(records, index, labels, statuses) -> tuple[int, int, list[str]]:
+    """The status computed from each labelled incident's own gold claims (the clustering taken from the
+    labels): a measure of the attribution record alone."""
+    members = defaultdict(list)
+    used: set[tuple[str, str]] = set()
+    for record in records:
+        candidates = index.get((record.article, record.start, record.end, record.stance), [])
+        free = [(gid, g) for gid, g in candidates if (record.article, gid) not in used]
+        pick = next((gid for gid, g in free if _matches(record.actor.name, g["actor"])), None)
+        pick = pick or (free[0][0] if free else None)
+        if pick is None:
+            continue
+        used.add((record.article, pick))
+        label = labels.get((record.article, pick))
+        if label:
+            members[label].append(LinkedClaim(_facts(record), "oracle", label))
+    right, total, wrong = 0, 0, []
+    for label, claims in sorted(members.items()):
+        if label not in statuses:
+            continue
+        incident = Incident(label, label, "incident", (), (), None, None, None, (), tuple(claims))
+        got = attribution_record(incident).status
+        total += 1
+        right += got == statuses[label]
+        if got != statuses[label]:
+            wrong.append(f"{label}: gold {statuses[label]}, from its gold claims {got}")
+    return right, total, wrong
+
+
 def status_matches(labels, statuses, predicted, by_id, verbose: bool) -> tuple[int, int]:
     members = defaultdict(list)
     for item, label in labels.items():
@@ -112,7 +152,7 @@ def status_matches(labels, statuses, predicted, by_id, verbose: bool) -> tuple[i
         held = Counter(predicted[i] for i in items if i in predicted)
         got = attribution_record(by_id[held.most_common(1)[0][0]]).status if held else "unattributed"
         right += got == status
-        if verbose or got != status:
+        if verbose:
             print(
                 f"   status {label}: gold {status}, predicted {got}" + ("" if held else " (no claim linked)")
             )
@@ -125,6 +165,7 @@ def score_set(name: str, labels, statuses, verbose: bool) -> dict:
         try:
             index = import_gold(store, GROUPS[name])
             incidents = incidents_in_store(store)
+            records = list(store.claims())
         finally:
             store.close()
     predicted, by_id = predicted_clusters(incidents, index)
@@ -136,6 +177,10 @@ def score_set(name: str, labels, statuses, verbose: bool) -> dict:
     linked = sum(1 for item in gold if item in predicted)
     spurious = sum(1 for item in unlabelled if item in predicted)
     right, total = status_matches(gold, local_statuses, predicted, by_id, verbose)
+    o_right, o_total, o_wrong = oracle_statuses(records, index, gold, local_statuses)
+    if verbose:
+        for line in o_wrong:
+            print(f"   oracle status {line}")
     if verbose:
         for inc in incidents:
             print(
@@ -154,6 +199,8 @@ def score_set(name: str, labels, statuses, verbose: bool) -> dict:
         "incidents_gold": len(set(gold.values())),
         "unlabelled": len(unlabelled),
         "unlabelled_linked": spurious,
+        "oracle_status_right": o_right,
+        "oracle_status_total": o_total,
     }
 
 
@@ -176,7 +223,8 @@ def main() -> int:
             f"F1 {result['f1']:.3f} over {result['items']} labelled claims ({result['linked']} linked); "
             f"status {result['status_right']}/{result['status_total']} incidents right; "
             f"{result['incidents_predicted']} incidents predicted for {result['incidents_gold']} labelled; "
-            f"{result['unlabelled_linked']}/{result['unlabelled']} claims about no incident linked to one"
+            f"{result['unlabelled_linked']}/{result['unlabelled']} claims about no incident linked to one; "
+            f"status from the gold clusters {result['oracle_status_right']}/{result['oracle_status_total']}"
         )
     return 0
 

@@ -62,6 +62,7 @@ def linked_claims(article: Article, claims: Sequence[Claim]) -> list[LinkedClaim
                 operation=m.operation.uuid if m.operation else None,
                 surface=m.surface,
                 linked_by=link.linked_by,
+                headline_names=m.headline_names,
             )
         )
     return out

@@ -10,6 +10,7 @@ of their own that no rule merges again; a merge joins the incidents holding its 
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from kg.graph.vocab import slug
 from kg.incidents.lexicon import incident_lexicon
 from kg.incidents.model import Edit, Incident, LinkedClaim
 from kg.resolve.matcher import phrase_key
+from kg.resolve.places import canonical_state
 
 
 @dataclass
@@ -38,8 +40,6 @@ class _Group:
     def victims(self) -> set[str]:
         """Victims that can tie articles together: a state is too broad a victim to say two articles
         report one operation ("an attack on the United States")."""
-        from kg.resolve.places import canonical_state
-
         return {phrase_key(c.victim) for c in self.claims if c.victim and not canonical_state(c.victim)}
 
     @property
@@ -78,7 +78,7 @@ def _same_victim(a: str, b: str) -> bool:
     """Keys of one victim: equal, or one the start of the other ("hollywoodpresbyterian" and
     "hollywoodpresbyterianmedicalcenter")."""
     short, long = sorted((a, b), key=len)
-    return len(short) >= 4 and long.startswith(short)
+    return short == long or (len(short) >= 4 and long.startswith(short))
 
 
 def _groups(linked: Sequence[LinkedClaim], edits: Sequence[Edit]) -> list[_Group]:
@@ -108,22 +108,89 @@ def _rule_merges(groups: list[_Group], union: _Union) -> None:
                 )
             else:
                 by_key[key] = i
-    ops = {i: set(groups[i].operations) for i in free}
+    joiner = _Joiner(groups, union, {i: set(groups[i].operations) for i in free}, window)
     for i, j in _victim_pairs(groups, free):
         gi, gj = groups[i], groups[j]
         shared = next((v for v in gi.victims for w in gj.victims if _same_victim(v, w)), None)
-        if shared is None:
-            continue
-        ri, rj = union.find(i), union.find(j)
-        if ri == rj or (ops[ri] and ops[rj] and not ops[ri] & ops[rj]):
-            continue
-        apart = _days_apart(gi.date, gj.date)
-        if apart is not None and apart > window:
-            continue
-        victim = next(c.victim for c in gi.claims if phrase_key(c.victim) == shared)
+        if shared is not None:
+            victim = next(c.victim for c in gi.claims if phrase_key(c.victim) == shared)
+            joiner.join(i, j, f"{gi.article} and {gj.article} report on the same victim, {victim}")
+    for i, j, name in _headline_pairs(groups, free):
+        joiner.join(i, j, f"the headline of {groups[i].article} names {name}, of {groups[j].article}")
+    story = incident_lexicon().story_days
+    for i, j, names in _story_pairs(groups, free):
+        joiner.join(
+            i, j, f"{groups[i].article} and {groups[j].article} tell one story ({', '.join(names)})", story
+        )
+
+
+@dataclass
+class _Joiner:
+    """Joins groups unless they are too far apart in time or each names a different operation."""
+
+    groups: list[_Group]
+    union: _Union
+    ops: dict[int, set[str]]
+    window: int
+
+    def join(self, i: int, j: int, reason: str, window: int | None = None) -> None:
+        ri, rj = self.union.find(i), self.union.find(j)
+        if ri == rj or (self.ops[ri] and self.ops[rj] and not self.ops[ri] & self.ops[rj]):
+            return
+        apart = _days_apart(self.groups[i].date, self.groups[j].date)
+        if apart is not None and apart > (window or self.window):
+            return
         when = f"published {apart} days apart" if apart is not None else "undated"
-        if union.join(i, j, f"{gi.article} and {gj.article} report on the same victim, {victim} ({when})"):
-            ops[union.find(i)] = ops[ri] | ops[rj]
+        if self.union.join(i, j, f"{reason} ({when})"):
+            self.ops[self.union.find(i)] = self.ops[ri] | self.ops[rj]
+
+
+def _headline(group: _Group) -> str:
+    return next((c.name for c in group.claims if c.key.startswith("article:")), "")
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+
+def _headline_pairs(groups: list[_Group], free: list[int]) -> list[tuple[int, int, str]]:
+    """(article subject, other group, name): a headline that names another article's victim or
+    operation ("Yahoo execs botched response to 2014 breach" and "the hack of Yahoo")."""
+    named: dict[str, list[int]] = defaultdict(list)
+    for i in free:
+        for c in groups[i].claims:
+            for name in (c.victim, c.name if c.key.startswith("op:") else ""):
+                if len(name) >= 4 and not canonical_state(name):
+                    named[_words(name).strip()].append(i)
+    out = []
+    for i in free:
+        headline = _words(_headline(groups[i]))
+        if headline.strip():
+            for name, holders in named.items():
+                if f" {name} " in headline:
+                    out.extend(
+                        (i, j, name) for j in dict.fromkeys(holders) if groups[j].article != groups[i].article
+                    )
+    return out
+
+
+def _story_pairs(groups: list[_Group], free: list[int]) -> list[tuple[int, int, list[str]]]:
+    """Article subjects whose headlines share two names or more: one story told twice."""
+    holders: dict[str, list[int]] = defaultdict(list)
+    names: dict[int, set[str]] = {}
+    for i in free:
+        found = {n.casefold() for c in groups[i].claims for n in c.headline_names}
+        if found:
+            names[i] = found
+            for name in found:
+                holders[name].append(i)
+    pairs = {(a, b) for members in holders.values() for a in members for b in members if a < b}
+    out = []
+    for a, b in sorted(pairs):
+        shared = sorted(names[a] & names[b])
+        if len(shared) >= 2 and groups[a].article != groups[b].article:
+            out.append((a, b, shared))
+    return out
 
 
 def _victim_pairs(groups: list[_Group], free: list[int]) -> list[tuple[int, int]]:

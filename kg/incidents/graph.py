@@ -46,6 +46,7 @@ from kg.models import Article, Claim
 _MENTION, _INCIDENT_CLASS, _EDIT_CLASS = akg("IncidentMention"), akg("Incident"), akg("IncidentEdit")
 _HAS_MENTION, _KEY, _VICTIM_NAME = akg("incidentMention"), akg("incidentKey"), akg("victimName")
 _GALAXY, _TEXT, _LINKED_BY = akg("mispGalaxyUuid"), akg("mentionText"), akg("linkedBy")
+_HEADLINE_NAMES = akg("headlineNames")
 STATUS = "https://w3id.org/attribution-kg/status/"
 
 
@@ -80,6 +81,8 @@ def mention_quads(article: Article, claims: Sequence[Claim], graph: NamedNode) -
             quads.append(Quad(m, _VICTIM_NAME, Literal(mention.victim), graph))
         if mention.operation is not None:
             quads.append(Quad(m, _GALAXY, Literal(mention.operation.uuid), graph))
+        if mention.headline_names:
+            quads.append(Quad(m, _HEADLINE_NAMES, Literal(" ".join(mention.headline_names)), graph))
     return quads
 
 
@@ -115,6 +118,7 @@ def linked_from_row(row: dict[str, Any]) -> LinkedClaim:
         operation=_text(row, "galaxy") or None,
         surface=_text(row, "surface"),
         linked_by=_text(row, "linkedBy") or "evidence",
+        headline_names=tuple(_text(row, "headlineNames").split()),
     )
 
 

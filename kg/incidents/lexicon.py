@@ -20,6 +20,8 @@ _LISTS = (
     "sanction_words",
     "indictment_words",
     "attacker_suffixes",
+    "operation_topics",
+    "responsibility_words",
 )
 
 
@@ -28,6 +30,7 @@ class IncidentLexicon:
     """How prose names an operation ("WannaCry", "Operation Aurora") or describes one ("the hack of X")."""
 
     window_days: int
+    story_days: int
     galaxy_clusters: tuple[str, ...]
     not_operations: frozenset[str]  # phrase keys of galaxy names that never name one operation
     operation_words: tuple[str, ...]
@@ -38,6 +41,8 @@ class IncidentLexicon:
     sanction_words: tuple[str, ...]
     indictment_words: tuple[str, ...]
     attacker_suffixes: tuple[str, ...]
+    operation_topics: frozenset[str]
+    responsibility_words: tuple[str, ...]
 
 
 def _strings(data: dict, key: str, source: str) -> list[str]:
@@ -52,12 +57,14 @@ def parse_lexicon(data: dict, source: str = "incidents.toml") -> IncidentLexicon
     from kg.resolve.matcher import phrase_key
 
     lists = {key: _strings(data, key, source) for key in _LISTS}
-    window = data.get("window_days")
-    if not isinstance(window, int) or isinstance(window, bool) or window <= 0:
-        raise ConfigError(f"{source}: 'window_days' must be a positive whole number of days")
+    for key in ("window_days", "story_days"):
+        value = data.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise ConfigError(f"{source}: {key!r} must be a positive whole number of days")
     by_length = lambda words: tuple(sorted(words, key=len, reverse=True))  # noqa: E731
     return IncidentLexicon(
-        window_days=window,
+        window_days=data["window_days"],
+        story_days=data["story_days"],
         galaxy_clusters=tuple(lists["galaxy_clusters"]),
         not_operations=frozenset(phrase_key(v) for v in lists["not_operations"]),
         operation_words=tuple(lists["operation_words"]),
@@ -68,6 +75,8 @@ def parse_lexicon(data: dict, source: str = "incidents.toml") -> IncidentLexicon
         sanction_words=tuple(w.casefold() for w in lists["sanction_words"]),
         indictment_words=tuple(w.casefold() for w in lists["indictment_words"]),
         attacker_suffixes=tuple(w.casefold() for w in lists["attacker_suffixes"]),
+        operation_topics=frozenset(lists["operation_topics"]),
+        responsibility_words=tuple(w.casefold() for w in lists["responsibility_words"]),
     )
 
 

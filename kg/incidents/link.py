@@ -3,7 +3,8 @@
 A claim is about the operation its evidence names or describes; failing that, the one the sentences
 just before it (up to a blank line) refer to ("WannaCry hit the NHS. Microsoft blamed North Korea.");
 failing that, the article's own subject: the operation its headline names, or the one it mentions most
-when that one holds at least half of its mentions (twice at least). Within one article a described
+when that one holds at least half of its mentions (twice at least), or else, when its claims are on an
+operation topic (an attack, a breach ...), the operation its headline reports, named by the headline. Within one article a described
 mention ("the attack on the NHS") and a name that took the same victim ("the WannaCry attack on the
 NHS") are one operation.
 """
@@ -38,9 +39,28 @@ def _title_end(article: Article) -> int:
     return line if line > 0 else 0
 
 
-def _article_keys(mentions: Sequence[Mention]) -> dict[str, str]:
-    """Victim keys folded into the named operation that took the same victim in this article."""
-    return {f"victim:{phrase_key(m.victim)}": m.key for m in mentions if m.named and m.victim}
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\"'’])[.!?](?=\s)|\n")
+
+
+def _sentence_of(text: str, at: int) -> tuple[int, int]:
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+    following = _SENTENCE_END.search(text, at)
+    return (starts[-1] if starts else 0), (following.start() if following else len(text))
+
+
+def _article_keys(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
+    """Keys folded into one operation within this article: a victim into the named operation that took
+    it ("the WannaCry attack on the NHS"), and a description into the one name its sentence gives
+    ("CozyCar was found on the DNC's servers after the breach at the DNC")."""
+    folded = {f"victim:{phrase_key(m.victim)}": m.key for m in mentions if m.named and m.victim}
+    for m in mentions:
+        if m.named or m.key in folded:
+            continue
+        start, end = _sentence_of(text, m.start)
+        names = {n.key for n in mentions if n.named and start <= n.start < end}
+        if len(names) == 1:
+            folded[m.key] = names.pop()
+    return folded
 
 
 def _main_mention(article: Article, mentions: Sequence[Mention], keys: dict[str, str]) -> Mention | None:
@@ -50,11 +70,46 @@ def _main_mention(article: Article, mentions: Sequence[Mention], keys: dict[str,
     headline = [m for m in mentions if m.end <= title]
     if headline:
         return headline[0]
+    headline = article.text[:title].casefold()
+    for m in mentions:  # a headline in title case hides its descriptions, not the names it shares
+        name = (m.victim or m.name).casefold()
+        if title and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", headline):
+            return m
     counts = Counter(keys.get(m.key, m.key) for m in mentions)
     key, count = counts.most_common(1)[0]
-    if count >= 2 and count * 2 >= len(mentions):
+    if count == len(mentions) or (count >= 2 and count * 2 >= len(mentions)):
         return next(m for m in mentions if keys.get(m.key, m.key) == key)
     return None
+
+
+def _article_subject(article: Article, claims: Sequence[Claim]) -> Mention | None:
+    """The article's own subject as an operation, when its claims are about one (an operation topic)
+    though its text names none in particular: the headline names it."""
+    from kg.incidents.lexicon import incident_lexicon
+
+    topics = incident_lexicon().operation_topics
+    if not any(c.topic in topics for c in claims):
+        return None
+    end = _title_end(article)
+    title = article.title or article.text[:end].strip() or article.id
+    key = f"article:{phrase_key(article.id)}"
+    names = headline_names(article.text[:end] or title, article.text[end:])
+    return Mention(0, end, article.text[:end], key, " ".join(title.split()), headline_names=names)
+
+
+def headline_names(headline: str, body: str) -> tuple[str, ...]:
+    """The headline's words that the body writes as names: capitalised inside a sentence ("Docs" in
+    "a fake Google Docs app"), so a headline in title case gives only its real names."""
+    from kg.incidents.lexicon import incident_lexicon
+    from kg.resolve.places import canonical_state
+
+    lexicon = incident_lexicon()
+    found = []
+    for word in dict.fromkeys(re.findall(r"[A-Za-z][\w-]{2,}", headline)):
+        inside = re.search(rf"(?<=[\w,;:] ){re.escape(word)}\b", body)
+        if inside and word[0].isupper() and word not in lexicon.not_victims and not canonical_state(word):
+            found.append(word)
+    return tuple(found)
 
 
 def _paragraph_start(text: str, at: int) -> int:
@@ -70,8 +125,8 @@ def link_claims(article: Article, claims: Sequence[Claim]) -> list[ClaimLink | N
     """For each claim (in order), the operation it is about, or None."""
     text = article.text
     mentions = find_mentions(text) if text else []
-    keys = _article_keys(mentions)
-    main = _main_mention(article, mentions, keys)
+    keys = _article_keys(text, mentions)
+    main = _main_mention(article, mentions, keys) or _article_subject(article, claims)
     out: list[ClaimLink | None] = []
     for claim in claims:
         inside = [m for m in mentions if claim.start <= m.start and m.end <= claim.end + 1]

@@ -44,6 +44,7 @@ class Mention:
     name: str  # the operation's name, or "<noun> of <victim>" for a described one
     victim: str = ""  # canonical victim name, when the text gives one
     operation: Operation | None = None
+    headline_names: tuple[str, ...] = ()  # an article subject's proper names (kg.incidents.link)
 
     @property
     def named(self) -> bool:

@@ -39,6 +39,7 @@ class LinkedClaim:
     operation: str | None = None  # galaxy cluster value UUID of a named operation
     surface: str = ""  # the words of the text that referred to the operation
     linked_by: str = "evidence"  # evidence | context | article
+    headline_names: tuple[str, ...] = ()  # an article subject's proper names
 
 
 @dataclass(frozen=True, slots=True)

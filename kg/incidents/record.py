@@ -2,18 +2,18 @@
 
 Statuses, in the order they are decided:
 
-* ``acknowledged``: the accused, its state, or a group speaking for itself acknowledges or claims
-  responsibility;
 * ``contested``: a denial or dispute answers an accusation about the incident (the denier is the accused
   or speaks for it, or denies the accused party's role, or disputes the accuser);
-* ``settled``: accusers of at least two different kinds (a state and a company, a state and the media)
+* ``acknowledged``: the accused or its state acknowledges or claims responsibility, or, when nobody is
+  accused, a party claims responsibility (a victim confirming it was hit acknowledges nothing);
+* ``settled``: accusers of at least two different kinds among governments, companies and the media
   accuse the same party, and no denial answers them;
 * ``attributed``: someone accuses, and no denial answers;
 * ``unattributed``: no claim says who did it.
 
 A party accused is taken with its state (a group's galaxy country, a person's or agency's affiliation),
 so a company accusing APT28 and a government accusing Russia accuse the same party. Negated claims ("did
-not blame China") take no part.
+not blame China") take no part, nor do accusations of nobody in particular ("hackers").
 """
 
 from __future__ import annotations
@@ -53,19 +53,30 @@ def _speaker(c: ClaimFacts) -> set[str]:
 
 
 def accuser_kind(c: ClaimFacts) -> str:
-    """government | organization | media | group, or "" when the text leaves it open; a person counts as
-    the kind of the body they speak for."""
-    if c.actor_type in ("government", "organization", "media", "group"):
-        return c.actor_type
-    if not c.actor_affiliation:
-        return ""
-    from kg.resolve.agencies import agency_for, organization_for
-    from kg.resolve.places import canonical_state
+    """government | organization | media, or "" for persons, groups and actors of unknown kind, which
+    add no kind of their own."""
+    return c.actor_type if c.actor_type in ("government", "organization", "media") else ""
 
-    if canonical_state(c.actor_affiliation) or agency_for(c.actor_affiliation):
-        return "government"
-    found = organization_for(c.actor_affiliation)
-    return found.type if found else "organization"
+
+def identifies(c: ClaimFacts) -> bool:
+    """An accusation says who did it only when its target is a party with a name (a state, body, group,
+    person or company; "Russian hackers" resolves to Russia): "hackers", "cybercriminals" or "a
+    state-sponsored actor" say nobody."""
+    return c.target_type != "act" and any(ch.isupper() for ch in c.target)
+
+
+def _claims_responsibility(c: ClaimFacts, victims: set[str]) -> bool:
+    """An acknowledgement of responsibility, not a victim confirming it was hit."""
+    if any(_same_party(phrase_key(c.actor), v) for v in victims) or phrase_key(c.target) == phrase_key(
+        c.actor
+    ):
+        return False
+    return _has_word(c, incident_lexicon().responsibility_words)
+
+
+def _same_party(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return bool(short) and long.startswith(short)
 
 
 def _has_word(c: ClaimFacts, words: Sequence[str]) -> bool:
@@ -109,11 +120,15 @@ def attribution_record(incident: Incident) -> AttributionRecord:
     claims = sorted(
         (lc.claim for lc in incident.claims if not lc.claim.negated), key=lambda c: (c.date or "", c.id)
     )
-    accusations = [c for c in claims if c.stance == "accuse"]
+    accusations = [c for c in claims if c.stance == "accuse" and identifies(c)]
     denials = [c for c in claims if c.stance == "deny"]
     accused = set().union(*(_accused(c) for c in accusations)) if accusations else set()
+    victims = {phrase_key(v) for v in incident.victims}
     admissions = [
-        c for c in claims if c.stance == "acknowledge" and (_speaker(c) & accused or c.actor_type == "group")
+        c
+        for c in claims
+        if c.stance == "acknowledge"
+        and (_speaker(c) & accused or (not accused and _claims_responsibility(c, victims)))
     ]
     entries: list[RecordEntry] = [_entry(_accusation_act(c), c) for c in accusations]
     answered: dict[str, list[str]] = defaultdict(list)
@@ -136,13 +151,13 @@ def _status(
     admissions: list[ClaimFacts],
     answered: dict[str, list[str]],
 ) -> tuple[str, str, tuple[str, ...]]:
-    if admissions:
-        who = admissions[0]
-        return "acknowledged", f"{who.actor} acknowledged responsibility", tuple(c.id for c in admissions)
-    if answered:
+    if answered:  # a live dispute is the most important fact of an attribution record
         basis = tuple(dict.fromkeys([*answered, *(d for ds in answered.values() for d in ds)]))
         first = next(d for d in denials if d.id in basis)
         return "contested", f"{first.actor} denied an accusation about it", basis
+    if admissions:
+        who = admissions[0]
+        return "acknowledged", f"{who.actor} acknowledged responsibility", tuple(c.id for c in admissions)
     if not accusations:
         return "unattributed", "no claim says who did it", ()
     kinds: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # party -> kind -> accusers

@@ -19,6 +19,7 @@ PARTIES = {
     "GoP": ("Guardians of Peace", "group", ""),
     "Victim": ("Sony Pictures", "organization", ""),
     "act": ("the hack", "act", ""),
+    "Hackers": ("hackers", "unknown", ""),
 }
 
 
@@ -40,10 +41,17 @@ def _incident(*rows: tuple[str, str, str] | tuple[str, str, str, bool]) -> Incid
         ((("Victim", "acknowledge", "act"),), "unattributed"),  # a victim admitting the breach names no one
         ((("US", "accuse", "NK"),), "attributed"),
         ((("US", "accuse", "NK"), ("US", "accuse", "NK")), "attributed"),  # one accuser is not several
-        ((("US", "accuse", "NK"), ("Smith", "accuse", "NK")), "settled"),  # a state and a company
+        ((("US", "accuse", "NK"), ("Smith", "accuse", "NK")), "attributed"),  # a person adds no kind
+        ((("US", "accuse", "NK"), ("CrowdStrike", "accuse", "NK")), "settled"),  # a state and a company
+        ((("US", "accuse", "Hackers"),), "unattributed"),  # nobody in particular
+        ((("CrowdStrike", "accuse", "APT28"), ("Victim", "acknowledge", "act")), "attributed"),
+        (
+            (("US", "accuse", "Russia"), ("Peskov", "deny", "Russia"), ("Peskov", "acknowledge", "act")),
+            "contested",
+        ),  # a live dispute comes first
         ((("US", "accuse", "Russia"), ("Times", "accuse", "Russia")), "settled"),  # a state and the media
         ((("US", "accuse", "Russia"), ("CrowdStrike", "accuse", "APT28")), "settled"),  # APT28 is Russia's
-        ((("US", "accuse", "NK"), ("Smith", "accuse", "NK"), ("NK", "deny", "NK")), "contested"),
+        ((("US", "accuse", "NK"), ("CrowdStrike", "accuse", "NK"), ("NK", "deny", "NK")), "contested"),
         (
             (("CrowdStrike", "accuse", "Russia"), ("Peskov", "deny", "Russia")),
             "contested",
