@@ -59,7 +59,7 @@ def linked_claims(article: Article, claims: Sequence[Claim]) -> list[LinkedClaim
                 key=link.key,
                 name=m.name,
                 victim=m.victim,
-                operation=m.operation.uuid if m.operation else None,
+                operation=(m.operation.uuid or None) if m.operation else None,
                 surface=m.surface,
                 linked_by=link.linked_by,
                 headline_names=m.headline_names,

@@ -160,7 +160,7 @@ def _headline_pairs(groups: list[_Group], free: list[int]) -> list[tuple[int, in
     for i in free:
         for c in groups[i].claims:
             for name in (c.victim, c.name if c.key.startswith("op:") else ""):
-                if len(name) >= 4 and not canonical_state(name):
+                if (len(name) >= 4 or (len(name) == 3 and name.isupper())) and not canonical_state(name):
                     named[_words(name).strip()].append(i)
     out = []
     for i in free:

@@ -79,7 +79,7 @@ def mention_quads(article: Article, claims: Sequence[Claim], graph: NamedNode) -
         ]
         if mention.victim:
             quads.append(Quad(m, _VICTIM_NAME, Literal(mention.victim), graph))
-        if mention.operation is not None:
+        if mention.operation is not None and mention.operation.uuid:
             quads.append(Quad(m, _GALAXY, Literal(mention.operation.uuid), graph))
         if mention.headline_names:
             quads.append(Quad(m, _HEADLINE_NAMES, Literal(" ".join(mention.headline_names)), graph))

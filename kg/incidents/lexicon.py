@@ -26,6 +26,14 @@ _LISTS = (
 
 
 @dataclass(frozen=True, slots=True)
+class KnownOperation:
+    """An operation the lexicon names itself, with its aliases."""
+
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class IncidentLexicon:
     """How prose names an operation ("WannaCry", "Operation Aurora") or describes one ("the hack of X")."""
 
@@ -43,6 +51,7 @@ class IncidentLexicon:
     attacker_suffixes: tuple[str, ...]
     operation_topics: frozenset[str]
     responsibility_words: tuple[str, ...]
+    operations: tuple[KnownOperation, ...]
 
 
 def _strings(data: dict, key: str, source: str) -> list[str]:
@@ -77,7 +86,22 @@ def parse_lexicon(data: dict, source: str = "incidents.toml") -> IncidentLexicon
         attacker_suffixes=tuple(w.casefold() for w in lists["attacker_suffixes"]),
         operation_topics=frozenset(lists["operation_topics"]),
         responsibility_words=tuple(w.casefold() for w in lists["responsibility_words"]),
+        operations=tuple(_operations(data.get("operation", []), source)),
     )
+
+
+def _operations(rows: object, source: str) -> list[KnownOperation]:
+    if not isinstance(rows, list):
+        raise ConfigError(f"{source}: 'operation' must be a list of tables")
+    out = []
+    for n, row in enumerate(rows, start=1):
+        name, aliases = (row.get("name"), row.get("aliases", [])) if isinstance(row, dict) else (None, None)
+        if not isinstance(name, str) or not name.strip() or not isinstance(aliases, list):
+            raise ConfigError(f"{source}: operation {n} needs a name and a list of aliases")
+        if not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise ConfigError(f"{source}: operation {name!r} has an alias that is not a non-empty string")
+        out.append(KnownOperation(name.strip(), tuple(a.strip() for a in aliases)))
+    return out
 
 
 @cache

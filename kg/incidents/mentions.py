@@ -160,16 +160,14 @@ def _described(text: str, lexicon: IncidentLexicon) -> list[Mention]:
 
 
 def _named(text: str) -> list[Mention]:
-    found = [
-        Mention(s, e, text[s:e], f"op:{op.uuid}", op.name, operation=op) for s, e, op in find_operations(text)
-    ]
+    found = [Mention(s, e, text[s:e], op.key, op.name, operation=op) for s, e, op in find_operations(text)]
     for match in _patterns().operation.finditer(text):
         name = clean_mention(match.group()).rstrip(".")
-        op = lookup_operation(name)
-        key = f"op:{op.uuid}" if op else f"op:{phrase_key(name)}"
-        found.append(
-            Mention(match.start(), match.end(), match.group(), key, op.name if op else name, operation=op)
-        )
+        op = lookup_operation(name) or lookup_operation(match.group("name"))
+        key = op.key if op else f"op:{phrase_key(name)}"
+        # first, so it wins over the same words found as a galaxy name; and it keeps the text's name
+        # ("Operation Aurora") even when the galaxy files the operation under another (Hydraq)
+        found.insert(0, Mention(match.start(), match.end(), match.group(), key, name, operation=op))
     return found
 
 

@@ -30,7 +30,7 @@ from kg.settings import get_settings
 log = logging.getLogger(__name__)
 
 _SUFFIX = re.compile(r"\s+-\s+[SC]\d{4}$")  # ATT&CK ids appended to values: "WannaCry - S0366"
-_CACHE_SCHEMA = 1
+_CACHE_SCHEMA = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +39,13 @@ class Operation:
 
     name: str
     synonyms: tuple[str, ...]
-    uuid: str
+    uuid: str  # the galaxy cluster value UUID ("" for an operation of the lexicon's own)
     cluster: str
+
+    @property
+    def key(self) -> str:
+        """The incident key of a mention of it: the galaxy UUID, or the name for the lexicon's own."""
+        return f"op:{self.uuid}" if self.uuid else f"op:{phrase_key(self.name)}"
 
     @property
     def kind(self) -> str:
@@ -84,6 +89,15 @@ def build_operations() -> list[list]:
                 continue
             by_name[key] = len(merged)
             merged.append([name, [s for s in synonyms if s != name], uuid, cluster])
+    for local in lexicon.operations:  # the lexicon's own, or more names for a galaxy operation
+        known = next(
+            (by_name[k] for k in map(phrase_key, (local.name, *local.aliases)) if k in by_name), None
+        )
+        if known is None:
+            by_name[phrase_key(local.name)] = len(merged)
+            merged.append([local.name, list(local.aliases), "", "local"])
+        else:
+            merged[known][1].extend(a for a in (local.name, *local.aliases) if a not in merged[known][1])
     return merged
 
 

@@ -55,9 +55,9 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     [
         ("who was blamed for WannaCry?", ["North Korea"], None),
         ("who denied involvement in WannaCry?", ["North Korea"], None),
-        ("what is the attribution status of the DNC hack?", ["breach of Democratic National Committee"], "settled"),
+        ("what is the attribution status of the DNC hack?", ["DNC hack"], "settled"),
         ("what is the attribution status of wannacry?", ["WannaCry"], "contested"),
-        ("which incidents were attributed to Russia in 2016?", ["breach of Democratic National Committee"],
+        ("which incidents were attributed to Russia in 2016?", ["DNC hack"],
          "settled"),
         ("which incidents were attributed to North Korea in 2017?", ["WannaCry"], "contested"),
         ("which incidents were attributed to Russia in 2017?", [], None),

@@ -16,8 +16,9 @@ from kg.incidents.mentions import find_mentions
     [
         ("The hack of the Democratic National Committee was blamed on Russia.",
          [("hack of Democratic National Committee", "Democratic National Committee")]),
-        ("Experts said the DNC hack was Russian.", [("hack of Democratic National Committee",
-                                                     "Democratic National Committee")]),
+        ("Experts said the DNC hack was Russian.", [("DNC hack", "Democratic National Committee")]),
+        ("The Grizzly Steppe report blamed Russia.", [("DNC hack", "")]),  # the lexicon's own operations
+        ("WikiLeaks released Vault 7.", [("Vault 7", "")]),
         ("The attack on Sony Pictures' network was a North Korean operation.",
          [("attack of Sony Pictures", "Sony Pictures")]),
         ("The breach at Equifax exposed data.", [("breach of Equifax", "Equifax")]),
