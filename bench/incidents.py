@@ -80,6 +80,41 @@ def import_gold(store, names: tuple[str, ...]) -> dict[tuple, list[tuple[str, di
     return index
 
 
+def fill_extracted(store, names: tuple[str, ...]) -> dict[str, dict]:
+    """Extract the sets' articles and store them as ``kg ingest`` does; article id -> its gold article."""
+    from kg.extract import get_extractor
+
+    extractor, gold_articles, batch = get_extractor(), {}, []
+    for name in names:
+        eval_dir, filename = SETS[name]
+        for ga in json.loads((eval_dir / filename).read_text(encoding="utf-8"))["articles"]:
+            article = load_article(ga, eval_dir)
+            batch.append((article, extractor.extract(article)))
+            gold_articles[article.id] = ga
+    store.replace_articles(batch)
+    return gold_articles
+
+
+def extracted_clusters(incidents, gold_articles) -> dict[tuple[str, str], str]:
+    """Gold claim -> the incident of the extracted claim that matches it (same article, a gold stance,
+    evidence holding the gold evidence, a gold actor name)."""
+    out: dict[tuple[str, str], str] = {}
+    for inc in incidents:
+        for lc in inc.claims:
+            c = lc.claim
+            for g in gold_articles.get(c.article, {}).get("claims", ()):
+                stances = {g["stance"], *g.get("alt_stances", ())}
+                if (
+                    (c.article, g["id"]) not in out
+                    and c.stance in stances
+                    and g.get("evidence_contains", "\0") in c.evidence
+                    and _matches(c.actor, g["actor"])
+                ):
+                    out[(c.article, g["id"])] = inc.id
+                    break
+    return out
+
+
 def predicted_clusters(incidents, index) -> tuple[dict[tuple[str, str], str], dict[str, object]]:
     """Gold claim -> predicted incident id (through the stored claim of the same sentence and stance)."""
     out: dict[tuple[str, str], str] = {}
@@ -159,16 +194,23 @@ def status_matches(labels, statuses, predicted, by_id, verbose: bool) -> tuple[i
     return right, total
 
 
-def score_set(name: str, labels, statuses, verbose: bool) -> dict:
+def score_set(name: str, labels, statuses, verbose: bool, extracted: bool = False) -> dict:
     with tempfile.TemporaryDirectory(prefix="kg-incidents-") as folder:
         store = open_store(Settings(store=folder))
         try:
-            index = import_gold(store, GROUPS[name])
+            if extracted:
+                gold_articles = fill_extracted(store, GROUPS[name])
+                index = {(a, 0, 0, ""): [] for a in gold_articles}
+            else:
+                index = import_gold(store, GROUPS[name])
             incidents = incidents_in_store(store)
-            records = list(store.claims())
+            records = [] if extracted else list(store.claims())
         finally:
             store.close()
-    predicted, by_id = predicted_clusters(incidents, index)
+    if extracted:
+        predicted, by_id = extracted_clusters(incidents, gold_articles), {i.id: i for i in incidents}
+    else:
+        predicted, by_id = predicted_clusters(incidents, index)
     articles = {k[0] for k in index}
     gold = {item: label for item, label in labels.items() if item[0] in articles and label}
     unlabelled = [item for item, label in labels.items() if item[0] in articles and not label]
@@ -211,15 +253,18 @@ def main() -> int:
     parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
     parser.add_argument("--sets", default="corpus,dev,all", help="corpus, dev, all (both in one store)")
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--extracted", action="store_true", help="also score on the extractor's claims")
     args = parser.parse_args()
     if not args.labels.is_file():
         print(f"no incident labels at {args.labels}", file=sys.stderr)
         return 1
     labels, statuses = read_labels(args.labels)
-    for name in args.sets.split(","):
-        result = score_set(name.strip(), labels, statuses, args.verbose)
+    runs = [(name.strip(), False) for name in args.sets.split(",")]
+    runs += [(name, True) for name, _ in runs] if args.extracted else []
+    for name, extracted in runs:
+        result = score_set(name, labels, statuses, args.verbose, extracted)
         print(
-            f"{result['set']}: B-cubed P {result['precision']:.3f} R {result['recall']:.3f} "
+            f"{result['set']}{' (extracted claims)' if extracted else ''}: B-cubed P {result['precision']:.3f} R {result['recall']:.3f} "
             f"F1 {result['f1']:.3f} over {result['items']} labelled claims ({result['linked']} linked); "
             f"status {result['status_right']}/{result['status_total']} incidents right; "
             f"{result['incidents_predicted']} incidents predicted for {result['incidents_gold']} labelled; "

@@ -68,7 +68,7 @@ def run(query: StructuredQuery, store: Store) -> Answer:
         found = lookup.claims(
             query.stances, [a.iri for a in actors], [t.iri for t in targets] if hard else (), narrowing
         )
-        claims = refine(found, query, () if hard else targets, terms, _incident_claims(query, store))
+        claims = refine(found, query, () if hard else targets, terms, _incident_claims(terms, store))
     rows = with_mentions(group(claims, "targets" if query.wanted == "targets" else "actors"), lookup)
     note = None if rows else "no claims in the graph answer this question"
     return _answer(query, lookup, rows, resolved, note)
@@ -113,10 +113,10 @@ def prefer(claims: list[FoundClaim], test: Callable[[FoundClaim], bool]) -> list
     return passing or claims
 
 
-def _incident_claims(query: StructuredQuery, store: Store) -> set[str] | None:
+def _incident_claims(terms: tuple[str, ...], store: Store) -> set[str] | None:
     from kg.ask.incidents import incident_claims
 
-    return incident_claims(query, store)
+    return incident_claims(terms, store)
 
 
 def refine(

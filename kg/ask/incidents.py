@@ -51,9 +51,10 @@ def _victim_keys(incident: Incident) -> set[str]:
     return {f"victim:{phrase_key(v)}" for v in incident.victims}
 
 
-def incident_claims(query: StructuredQuery, store: Any) -> set[str] | None:
-    """The claim IRIs of the incident a claims question names ("who was blamed for WannaCry?"), or None."""
-    phrases = [*query.terms, query.target or ""]
+def incident_claims(terms: tuple[str, ...], store: Any) -> set[str] | None:
+    """The claim IRIs of the incident a claims question's incident words name ("who was blamed for
+    WannaCry?": the question's terms, and its target when no party has that name), or None."""
+    phrases = [t for t in terms if t]
     if not any(p.strip() for p in phrases):
         return None
     from kg.incidents import incidents_in_store

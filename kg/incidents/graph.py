@@ -47,6 +47,7 @@ _MENTION, _INCIDENT_CLASS, _EDIT_CLASS = akg("IncidentMention"), akg("Incident")
 _HAS_MENTION, _KEY, _VICTIM_NAME = akg("incidentMention"), akg("incidentKey"), akg("victimName")
 _GALAXY, _TEXT, _LINKED_BY = akg("mispGalaxyUuid"), akg("mentionText"), akg("linkedBy")
 _HEADLINE_NAMES = akg("headlineNames")
+_MENTION_NAME = akg("mentionName")  # not rdfs:label: a mention is no party for name lookups to find
 STATUS = "https://w3id.org/attribution-kg/status/"
 
 
@@ -73,7 +74,7 @@ def mention_quads(article: Article, claims: Sequence[Claim], graph: NamedNode) -
             Quad(c, _HAS_MENTION, m, graph),
             Quad(m, RDF_TYPE, _MENTION, graph),
             Quad(m, _KEY, Literal(link.key), graph),
-            Quad(m, RDFS_LABEL, Literal(mention.name), graph),
+            Quad(m, _MENTION_NAME, Literal(mention.name), graph),
             Quad(m, _TEXT, Literal(mention.surface), graph),
             Quad(m, _LINKED_BY, Literal(link.linked_by), graph),
         ]
@@ -190,7 +191,7 @@ def incident_quads(incident: Incident, status: str) -> list[Quad]:
     ]
     for victim in incident.victims:
         v = actor_iri(victim)
-        quads += [Quad(i, akg("victim"), v, graph), Quad(v, RDFS_LABEL, Literal(victim), graph)]
+        quads += [Quad(i, akg("victim"), v, graph), Quad(i, _VICTIM_NAME, Literal(victim), graph)]
     if incident.galaxy_uuid:
         quads.append(Quad(i, _GALAXY, Literal(incident.galaxy_uuid), graph))
     for prop, value in (("firstReported", incident.first_reported), ("lastReported", incident.last_reported)):
