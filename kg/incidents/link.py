@@ -1,12 +1,14 @@
 """Which operation each claim of one article is about: :func:`link_claims`.
 
-A claim is about the operation its evidence names or describes; failing that, the one the sentences
-just before it (up to a blank line) refer to ("WannaCry hit the NHS. Microsoft blamed North Korea.");
-failing that, the article's own subject: the operation its headline names, or the one it mentions most
-when that one holds at least half of its mentions (twice at least), or else, when its claims are on an
-operation topic (an attack, a breach ...), the operation its headline reports, named by the headline. Within one article a described
-mention ("the attack on the NHS") and a name that took the same victim ("the WannaCry attack on the
-NHS") are one operation.
+An article with a subject of its own is about it, and so are its claims, unless a claim's evidence
+names another operation outright. The subject is the operation its headline names; else the one its
+text names or describes throughout (every mention, or at least two and half of them); else, when its
+claims are on an operation topic (an attack, a breach ...) and no operation dominates, the operation its
+headline reports, named by the headline. In an article without a subject, a claim is about the
+operation its evidence names or describes, failing that the one the sentences just before it (up to a
+blank line) refer to ("WannaCry hit the NHS. Microsoft blamed North Korea."). Within one article a
+description and the name that took its victim ("the WannaCry attack on the NHS"), or the one name its
+sentence gives, are one operation.
 """
 
 from __future__ import annotations
@@ -128,21 +130,24 @@ def link_claims(article: Article, claims: Sequence[Claim]) -> list[ClaimLink | N
     keys = _article_keys(text, mentions)
     main = _main_mention(article, mentions, keys) or _article_subject(article, claims)
     out: list[ClaimLink | None] = []
+    main_key = keys.get(main.key, main.key) if main else None
     for claim in claims:
         inside = [m for m in mentions if claim.start <= m.start and m.end <= claim.end + 1]
         if not inside and not text:  # no article text (an import by id): the evidence alone
-            inside = [m for m in find_mentions(claim.evidence)]
+            inside = list(find_mentions(claim.evidence))
+        if main is not None:  # only another operation named outright takes a claim off the article's
+            inside = [m for m in inside if m.named and keys.get(m.key, m.key) != main_key]
         if inside:
             chosen = _pick(inside)
             out.append(ClaimLink(chosen, keys.get(chosen.key, chosen.key), "evidence"))
             continue
         floor = max(_paragraph_start(text, claim.start), claim.start - CONTEXT_CHARS)
-        before = [m for m in mentions if floor <= m.start and m.end <= claim.start]
+        before = [m for m in mentions if floor <= m.start and m.end <= claim.start] if main is None else []
         if before:
             chosen = before[-1]
             out.append(ClaimLink(chosen, keys.get(chosen.key, chosen.key), "context"))
         elif main is not None:
-            out.append(ClaimLink(main, keys.get(main.key, main.key), "article"))
+            out.append(ClaimLink(main, main_key or main.key, "article"))
         else:
             out.append(None)
     return out
