@@ -98,3 +98,17 @@ def test_stored_incidents_conform_to_the_shapes(tmp_path):
         store.close()
     conforms, report = validate(out.getvalue())
     assert conforms, report
+
+
+@pytest.mark.xfail(strict=True, reason="an article's subject takes every claim that names no other operation "
+                   "outright, even one about another matter")  # fmt: skip
+def test_a_claim_about_another_matter_stays_unlinked():
+    from kg.incidents.link import link_claims
+    from kg.models import Article, Claim
+
+    text = "The breach at Equifax\n\nFireEye blamed China for the breach at Equifax. Germany warned Turkey about spying."
+    other = "Germany warned Turkey about spying."
+    start = text.index(other)
+    claim = Claim("x", "Germany", "government", "", "warn", "Turkey", "cyber-espionage", other, other,
+                  start, start + len(other), 1.0)  # fmt: skip
+    assert link_claims(Article("x", text, date="2017-09-20"), [claim]) == [None]
