@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from api.auth import _presented_key, require_write_key
+from api.auth import presented_key, require_write_key
 from api.deps import StoreDep, reject_unknown_params
 from api.problems import problem_responses
 from kg.incidents import service
@@ -91,7 +91,7 @@ class MergeRequest(BaseModel):
 
 
 def _analyst(request: Request) -> str:
-    key = _presented_key(request) or ""
+    key = presented_key(request) or ""
     return "key-" + hashlib.sha256(key.encode()).hexdigest()[:12]
 
 

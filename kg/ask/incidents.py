@@ -103,11 +103,11 @@ def answer_incidents(query: StructuredQuery, store: Any) -> Answer:
 
 
 def _about(entry: Any, wanted: set[str]) -> bool:
-    from kg.incidents.record import _state_of_group
+    from kg.incidents.record import state_of_group
 
     names = {
         phrase_key(entry.about.name),
         phrase_key(entry.about.affiliation),
-        phrase_key(_state_of_group(entry.about.name)),
+        phrase_key(state_of_group(entry.about.name)),
     }
     return bool(names & wanted)

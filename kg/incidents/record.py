@@ -29,7 +29,7 @@ from kg.resolve.matcher import phrase_key
 
 
 @cache
-def _state_of_group(name: str) -> str:
+def state_of_group(name: str) -> str:
     from kg.resolve.galaxy import lookup_threat_actor
 
     found = lookup_threat_actor(name)
@@ -40,7 +40,7 @@ def _parties(name: str, affiliation: str, kind: str) -> set[str]:
     """Keys of a party and the state or body it stands for."""
     keys = {phrase_key(name), phrase_key(affiliation)}
     if kind in ("group", "unknown"):
-        keys.add(phrase_key(_state_of_group(name)))
+        keys.add(phrase_key(state_of_group(name)))
     return {k for k in keys if k}
 
 

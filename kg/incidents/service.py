@@ -92,9 +92,9 @@ def _accuses(incident: Incident, party: str) -> bool:
 
 
 def _group_state(name: str) -> set[str]:
-    from kg.incidents.record import _state_of_group
+    from kg.incidents.record import state_of_group
 
-    state = _state_of_group(name)
+    state = state_of_group(name)
     return {phrase_key(state)} if state else set()
 
 
