@@ -20,7 +20,7 @@ from api.problems import (
     install_problem_handlers,
     problem_responses,
 )
-from api.routes import actors, articles, ask, claims, export, health, sparql, taxii
+from api.routes import actors, articles, ask, claims, export, health, incidents, sparql, taxii
 from api.ui import install_ui
 from kg.settings import Settings, get_settings
 
@@ -58,7 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.add_middleware(ReadCorsMiddleware, origins=app.state.settings.cors_origin_list)
     app.include_router(health.router)
     readers = [Depends(require_read_key)]
-    for module in (articles, claims, actors, ask, sparql, export):
+    for module in (articles, claims, actors, ask, sparql, export, incidents):
         app.include_router(module.router, dependencies=readers)
     app.include_router(taxii.router, dependencies=readers)
     add_error_format(app, taxii.PREFIX, taxii.taxii_error)  # TAXII errors are TAXII error messages

@@ -21,6 +21,11 @@ def _presented_key(request: Request) -> str | None:
     return token.strip()
 
 
+def presented_key(request: Request) -> str | None:
+    """The bearer key a request carries, if any (for recording who made a write, as a digest)."""
+    return _presented_key(request)
+
+
 def check_key(request: Request, settings: Settings, action: str) -> None:
     """Raise unless the request carries one of the configured keys."""
     keys = settings.api_key_set

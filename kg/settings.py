@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     # none; writes are never allowed cross-origin
     cors_origins: str = "*"
     port: int = 8000  # kg serve's port when --port is not given
+    incidents: bool = True  # link claims to incidents on every write (kg/incidents)
 
     @property
     def store_is_remote(self) -> bool:

@@ -68,6 +68,7 @@ class AnswerRow:
     claims: tuple[FoundClaim, ...]
     mentions: tuple[str, ...] = ()  # other names of the party that its claims' evidence uses
     more_claims: int = 0  # claims of the party beyond those shown (engine.MAX_CLAIMS_PER_ANSWER)
+    status: str | None = None  # an incident row's attribution status
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -80,6 +81,8 @@ class AnswerRow:
         }
         if self.more_claims:
             data["more_claims"] = self.more_claims
+        if self.status:
+            data["status"] = self.status
         return data
 
 

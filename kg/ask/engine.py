@@ -34,6 +34,10 @@ def answer(question: str, store: Store) -> Answer:
 
 def run(query: StructuredQuery, store: Store) -> Answer:
     """Answer a structured query."""
+    if query.wanted in ("incidents", "status"):
+        from kg.ask.incidents import answer_incidents
+
+        return answer_incidents(query, store)
     lookup = GraphLookup(store)
     resolved: dict[str, list[str]] = {}
     actors: tuple[Party, ...] = ()
@@ -64,7 +68,7 @@ def run(query: StructuredQuery, store: Store) -> Answer:
         found = lookup.claims(
             query.stances, [a.iri for a in actors], [t.iri for t in targets] if hard else (), narrowing
         )
-        claims = refine(found, query, () if hard else targets, terms)
+        claims = refine(found, query, () if hard else targets, terms, _incident_claims(terms, store))
     rows = with_mentions(group(claims, "targets" if query.wanted == "targets" else "actors"), lookup)
     note = None if rows else "no claims in the graph answer this question"
     return _answer(query, lookup, rows, resolved, note)
@@ -109,10 +113,22 @@ def prefer(claims: list[FoundClaim], test: Callable[[FoundClaim], bool]) -> list
     return passing or claims
 
 
+def _incident_claims(terms: tuple[str, ...], store: Store) -> set[str] | None:
+    from kg.ask.incidents import incident_claims
+
+    return incident_claims(terms, store)
+
+
 def refine(
-    claims: list[FoundClaim], query: StructuredQuery, soft_targets: tuple[Party, ...], terms: tuple[str, ...]
+    claims: list[FoundClaim],
+    query: StructuredQuery,
+    soft_targets: tuple[Party, ...],
+    terms: tuple[str, ...],
+    incident: set[str] | None = None,
 ) -> list[FoundClaim]:
-    """Drop negated claims, keep the asked-for kinds of party, then apply the soft constraints."""
+    """Drop negated claims, keep the asked-for kinds of party, then apply the soft constraints; when the
+    question names an incident the graph knows, its claims answer it (their sentences need not repeat
+    its name)."""
     claims = [c for c in claims if not c.negated]
     strict_kinds = query.shape.startswith("which")  # "which states ..." asks for states only
     if query.target_type:
@@ -127,7 +143,8 @@ def refine(
         claims = prefer(claims, lambda c: c.target_iri in iris or norm(c.target_affiliation) in labels)
     if query.evidence_stems:
         claims = prefer(claims, lambda c: has_stem(c.evidence, query.evidence_stems))
-    return by_terms(claims, terms)
+    about = [c for c in claims if c.iri in incident] if incident else []
+    return by_terms(about or claims, terms)
 
 
 def _of_kind(

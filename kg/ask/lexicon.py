@@ -50,6 +50,8 @@ class Lexicon:
     topics: dict[str, tuple[str, ...]]
     stop_terms: frozenset[str]
     examples: tuple[str, ...]
+    incident_nouns: tuple[str, ...]
+    year: re.Pattern[str]  # "in 2017": the year an incidents question asks about
     questions: tuple[tuple[str, str], ...]  # (shape name, pattern with {list} placeholders), in order
 
 
@@ -97,5 +99,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         topics={key(k): tuple(v) for k, v in data["topics"].items()},
         stop_terms=frozenset(key(t) for t in data["terms"]["stop"]),
         examples=tuple(data["help"]["examples"]),
+        incident_nouns=tuple(data["incidents"]["nouns"]),
+        year=re.compile(data["incidents"]["year"], re.I),
         questions=tuple((q["name"], q["pattern"]) for q in data["question"]),
     )

@@ -110,12 +110,15 @@ def _pieces(lx: Lexicon) -> dict[str, str]:
         "perfect": _PERFECT,
         "passive_aux": _PASSIVE_AUX,
         "who": r"(?:who|whom)",
+        "incident_nouns": alternation(lx.incident_nouns),
     }
 
 
 def _builders() -> dict[str, Callable[[str, re.Match[str], Lexicon], StructuredQuery]]:
     """The builder of each question shape named in ``ask.toml``."""
     return {
+        "attribution status of": _status_of,
+        "which incidents were VERBed": _incidents_verbed,
         "rebuttal pairs": _rebuttal_pairs,
         "rebuttals of": _rebuttals_of,
         "what did A say": _said_about,
@@ -146,6 +149,22 @@ def _query(text: str, shape: str, wanted: str, lx: Lexicon, **fields: object) ->
     fields.setdefault("topics", topics_of(text, lx))
     fields["terms"] = tuple(t for t in fields.get("terms", ()) if t)  # type: ignore[union-attr]
     return StructuredQuery(question=text, shape=shape, wanted=wanted, **fields)  # type: ignore[arg-type]
+
+
+def _status_of(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
+    return _query(text, "attribution status of", "status", lx, terms=(_strip(m["obj"]),))
+
+
+def _incidents_verbed(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
+    """ "which incidents were attributed to Russia in 2017": the party and the year."""
+    obj = _strip(m["obj"])
+    year = lx.year.search(obj)
+    if year:
+        obj = _strip(obj[: year.start()] + obj[year.end() :])
+    party = _strip(re.sub(r"^(?:to|with|on|by)\s+", "", obj, flags=re.I)) or None
+    stance = lx.passive_stance.get(key(m["verb"]), "accuse")
+    return _query(text, "which incidents were VERBed", "incidents", lx, stances=(stance,), target=party,
+                  year=int(year["year"]) if year else None)  # fmt: skip
 
 
 def _rebuttal_pairs(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:

@@ -5,18 +5,19 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-Wanted = Literal["actors", "targets", "claims", "rebuttals"]
+Wanted = Literal["actors", "targets", "claims", "rebuttals", "incidents", "status"]
 
 
 @dataclass(frozen=True, slots=True)
 class StructuredQuery:
     """A question as data.
 
-    ``wanted`` says what one answer row is: the claimants (``actors``), the parties claimed about
-    (``targets``), one actor's statements (``claims``), or rebutting/rebutted pairs (``rebuttals``).
-    ``actor`` and ``target`` are phrases as the analyst wrote them; they are matched against the
-    graph's labels and aliases when the query runs. ``terms`` describe the incident ("the Atlanta
-    ransomware attack") and ``topics`` the kind of operation; both are preferences, not hard filters.
+        ``wanted`` says what one answer row is: the claimants (``actors``), the parties claimed about
+        (``targets``), one actor's statements (``claims``), rebutting/rebutted pairs (``rebuttals``), incidents
+    (``incidents``) or one incident's attribution status (``status``).
+        ``actor`` and ``target`` are phrases as the analyst wrote them; they are matched against the
+        graph's labels and aliases when the query runs. ``terms`` describe the incident ("the Atlanta
+        ransomware attack") and ``topics`` the kind of operation; both are preferences, not hard filters.
     """
 
     question: str
@@ -32,6 +33,7 @@ class StructuredQuery:
     target_type: str | None = None
     evidence_stems: tuple[str, ...] = ()  # word stems the evidence should carry ("indict", "sanction")
     rebuts: bool = False  # the stance is a rebuttal of the target's claims
+    year: int | None = None  # the year an incidents question asks about ("in 2017")
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

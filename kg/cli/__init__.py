@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "kg.cli.ask",
     "kg.cli.export",
     "kg.cli.serve",
+    "kg.cli.incidents",
     "kg.cli.train",
 )
 

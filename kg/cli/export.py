@@ -40,6 +40,11 @@ def export_command(
     ),
     date_to: str | None = typer.Option(None, "--to", help="Only articles dated on or before (YYYY-MM-DD)."),
     article: str | None = typer.Option(None, help="Only claims of this article id."),
+    incidents: bool = typer.Option(
+        False,
+        "--incidents",
+        help="gexf: incidents as nodes (a layer); stix: an incident or campaign object per dated incident.",
+    ),
 ) -> None:
     """Export the graph: gexf (Gephi), graphml, stix (STIX 2.1), misp (MISP events), ttl, nq, jsonld, csv.
 
@@ -63,20 +68,22 @@ def export_command(
     store = open_store(settings)
     try:
         if output is None:
-            export(store, fmt.value, sys.stdout.buffer, filters, tlp=settings.tlp)
+            export(store, fmt.value, sys.stdout.buffer, filters, tlp=settings.tlp, incidents=incidents)
             sys.stdout.buffer.flush()
         else:
-            _export_to_file(store, fmt.value, output, filters, settings.tlp)
+            _export_to_file(store, fmt.value, output, filters, settings.tlp, incidents)
     finally:
         store.close()
 
 
-def _export_to_file(store: Store, fmt: str, output: Path, filters: ClaimFilter, tlp: str) -> None:
+def _export_to_file(
+    store: Store, fmt: str, output: Path, filters: ClaimFilter, tlp: str, incidents: bool = False
+) -> None:
     """Write beside the target and rename at the end, so a failed export never leaves half a file."""
     from kg.export import export
 
     with atomic_write(output) as stream:
-        export(store, fmt, stream, filters, tlp=tlp)
+        export(store, fmt, stream, filters, tlp=tlp, incidents=incidents)
     stderr.print(
         f"kg: wrote {output} ({fmt}, {output.stat().st_size:,} bytes)", markup=False, highlight=False
     )

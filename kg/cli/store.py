@@ -21,7 +21,7 @@ from kg.cli import app
 from kg.cli.common import JOBS_HELP, articles_in, error_line
 from kg.errors import InputError
 from kg.graph import open_store
-from kg.graph.loader import delete_article, ingest_articles
+from kg.graph.loader import delete_article, ingest_articles, refresh_incidents
 from kg.graph.oxigraph_store import OxigraphStore
 from kg.graph.rebuttals import refresh_rebuttals
 from kg.graph.sparql import query_form
@@ -151,6 +151,7 @@ def restore(
             raise InputError(f"the store at {store.path} is not empty; restore into a new KG_STORE directory")
         store.load_dump(dump, media_type)
         refresh_rebuttals(store)
+        refresh_incidents(store)
         counts = store.stats()
     finally:
         store.close()

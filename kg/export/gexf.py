@@ -9,11 +9,12 @@ GEXF 1.3 schema declares them (Gephi matches them by local name).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import BinaryIO, TextIO
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from lxml import etree
 
+from kg.export.incident_layer import INCIDENT_ATTRIBUTES, IncidentLayer, build_layer
 from kg.export.network import (
     EDGE_ATTRIBUTES,
     NODE_ATTRIBUTES,
@@ -26,6 +27,9 @@ from kg.export.network import (
 from kg.export.streams import binary_output
 from kg.export.xmlout import leaf, xml_text
 from kg.graph.records import ClaimRecord, PartyRecord
+
+if TYPE_CHECKING:
+    from kg.incidents.model import Incident
 
 NS = "http://gexf.net/1.3"
 SCHEMA_LOCATION = "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"
@@ -40,6 +44,7 @@ NODE_COLORS: dict[str, tuple[int, int, int]] = {
     "media": (255, 127, 14),
     "act": (140, 86, 75),
     "unknown": (127, 127, 127),
+    "incident": (23, 190, 207),
 }
 EDGE_COLORS: dict[str, tuple[int, int, int]] = {
     "accuse": (214, 39, 40),
@@ -49,22 +54,31 @@ EDGE_COLORS: dict[str, tuple[int, int, int]] = {
     "warn": (188, 189, 34),
     "pledge": (44, 160, 44),
     "assert": (127, 127, 127),
+    "attributed-to": (214, 39, 40),
 }
 DEFAULT_COLOR = (127, 127, 127)
 
 
-def write_gexf(records: Iterable[ClaimRecord], out: BinaryIO | TextIO, *, description: str = "") -> None:
-    """Write the network of ``records`` as a GEXF 1.3 document to ``out``."""
+def write_gexf(
+    records: Iterable[ClaimRecord],
+    out: BinaryIO | TextIO,
+    *,
+    description: str = "",
+    incidents: Sequence[Incident] = (),
+) -> None:
+    """Write the network of ``records`` as a GEXF 1.3 document to ``out``; with ``incidents``, the
+    incident layer too (kg.export.incident_layer)."""
     network = Network.from_records(records)
+    layer = build_layer(incidents, set(network.nodes))
     with binary_output(out) as stream, etree.xmlfile(stream, encoding="utf-8") as xf:
         xf.write_declaration()
         root = {f"{{{XSI}}}schemaLocation": SCHEMA_LOCATION, "version": "1.3"}
         with xf.element(_tag("gexf"), root, nsmap={None: NS, "xsi": XSI}):
             _write_meta(xf, description)
             with xf.element(_tag("graph"), _graph_attributes(network)):
-                _write_declarations(xf)
-                _write_nodes(xf, network)
-                _write_edges(xf, network)
+                _write_declarations(xf, bool(layer.nodes))
+                _write_nodes(xf, network, layer)
+                _write_edges(xf, network, layer)
 
 
 def _tag(name: str) -> str:
@@ -95,19 +109,28 @@ def _graph_attributes(network: Network) -> dict[str, str]:
     return attributes
 
 
-def _write_declarations(xf: etree.xmlfile) -> None:
-    for klass, declared in (("node", NODE_ATTRIBUTES), ("edge", EDGE_ATTRIBUTES)):
+def _write_declarations(xf: etree.xmlfile, incidents: bool) -> None:
+    nodes = (*NODE_ATTRIBUTES, *INCIDENT_ATTRIBUTES) if incidents else NODE_ATTRIBUTES
+    for klass, declared in (("node", nodes), ("edge", EDGE_ATTRIBUTES)):
         with xf.element(_tag("attributes"), {"class": klass, "mode": "static"}):
             for name, kind in declared:
                 leaf(xf, _tag("attribute"), {"id": name, "title": name, "type": GEXF_TYPES[kind]})
         xf.write("\n")
 
 
-def _write_nodes(xf: etree.xmlfile, network: Network) -> None:
-    with xf.element(_tag("nodes"), {"count": str(len(network.nodes))}):
+def _write_nodes(xf: etree.xmlfile, network: Network, layer: IncidentLayer) -> None:
+    with xf.element(_tag("nodes"), {"count": str(len(network.nodes) + len(layer.nodes))}):
         xf.write("\n")
         for party in network.sorted_nodes():
             _write_node(xf, party, network)
+            xf.write("\n")
+        for node in layer.nodes:
+            with xf.element(_tag("node"), {"id": xml_text(node.iri), "label": xml_text(node.label)}):
+                _write_attvalues(xf, node.values)
+                _write_color(xf, NODE_COLORS["incident"])
+                if node.start:  # on the timeline from the day it was first claimed about, for good
+                    with xf.element(_tag("spells")):
+                        leaf(xf, _tag("spell"), {"start": node.start.isoformat()})
             xf.write("\n")
 
 
@@ -117,11 +140,22 @@ def _write_node(xf: etree.xmlfile, party: PartyRecord, network: Network) -> None
         _write_color(xf, NODE_COLORS.get(party.type, DEFAULT_COLOR))
 
 
-def _write_edges(xf: etree.xmlfile, network: Network) -> None:
-    with xf.element(_tag("edges"), {"count": str(len(network.edges))}):
+def _write_edges(xf: etree.xmlfile, network: Network, layer: IncidentLayer) -> None:
+    with xf.element(_tag("edges"), {"count": str(len(network.edges) + len(layer.edges))}):
         xf.write("\n")
         for number, (key, tally) in enumerate(network.sorted_edges()):
             _write_edge(xf, number, key, tally)
+            xf.write("\n")
+        for number, edge in enumerate(layer.edges, start=len(network.edges)):
+            attributes = {"id": f"e{number}", "source": xml_text(edge.source), "target": xml_text(edge.target),
+                          "label": edge.kind, "kind": edge.kind, "weight": str(edge.count)}  # fmt: skip
+            with xf.element(_tag("edge"), attributes):
+                _write_attvalues(xf, {"stance": edge.kind, "claims": edge.count})
+                _write_color(xf, EDGE_COLORS.get(edge.kind, DEFAULT_COLOR))
+                if edge.days:
+                    with xf.element(_tag("spells")):
+                        for start, end in day_intervals(sorted(edge.days)):
+                            leaf(xf, _tag("spell"), {"start": start.isoformat(), "end": end.isoformat()})
             xf.write("\n")
 
 

@@ -25,6 +25,7 @@ BATCH = 50  # articles per store write
 # One write (and its rebuttal refresh) at a time per process: the API serves requests on several threads,
 # and two refreshes interleaving on shared parties could drop each other's links.
 _WRITE_LOCK = threading.Lock()
+WRITE_LOCK = _WRITE_LOCK  # for other writers of derived data (kg.incidents edits) to share
 
 
 @dataclass
@@ -54,6 +55,16 @@ class IngestReport:
         }
 
 
+def refresh_incidents(store: Store) -> None:
+    """Recluster the stored incident mentions into the derived incidents graph (kg.incidents)."""
+    from kg.settings import get_settings
+
+    if get_settings().incidents:
+        from kg.incidents import refresh_incidents as recompute
+
+        recompute(store)
+
+
 def delete_article(store: Store, article_id: str) -> bool:
     """Remove an article's graph and the rebuttal links that pointed into it."""
     with _WRITE_LOCK:
@@ -61,6 +72,7 @@ def delete_article(store: Store, article_id: str) -> bool:
         tracker.before_change([graph_iri(article_id)])
         removed = store.delete_article(article_id)
         tracker.refresh()
+        refresh_incidents(store)
     return removed
 
 
@@ -78,6 +90,7 @@ def store_payloads(store: Store, payloads: Sequence[ArticlePayload]) -> list[boo
         tracker = RebuttalTracker(store)  # type: ignore[arg-type]
         changed = write_tracked(store, tracker, payloads)
         tracker.refresh()
+        refresh_incidents(store)
     return changed
 
 
@@ -154,6 +167,7 @@ class Ingestor:
     def finish(self) -> IngestReport:
         self.flush()
         self._rebuttals.refresh()
+        refresh_incidents(self.store)
         return self.report
 
 

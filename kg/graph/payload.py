@@ -21,6 +21,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from kg.graph.rdf import article_quads
 from kg.graph.vocab import EXTRACTOR_AGENT, RDF_TYPE, akg, article_iri, graph_iri, typed
 from kg.models import Article, Claim
+from kg.settings import get_settings
 
 CONTENT_HASH = akg("contentHash")
 STORED_AT = akg("storedAt")
@@ -60,6 +61,10 @@ def prepare(
     """The quads of ``article`` and ``claims`` plus the content-hash quad (raises InputError on bad
     claims); ``agent`` and ``fingerprint`` as in :func:`kg.graph.rdf.article_quads`."""
     quads = article_quads(article, claims, agent, fingerprint)
+    if get_settings().incidents:
+        from kg.incidents.graph import mention_quads
+
+        quads.extend(mention_quads(article, claims, graph_iri(article.id)))
     digest = content_hash(quads)
     graph = graph_iri(article.id)
     quads.append(Quad(article_iri(article.id), CONTENT_HASH, Literal(digest), graph))

@@ -50,6 +50,8 @@ PREFIXES: dict[str, str] = {
 }
 
 DERIVED_REBUTTALS_GRAPH = ID + "graph/derived-rebuttals"
+DERIVED_INCIDENTS_GRAPH = ID + "graph/derived-incidents"  # incidents clustered across articles
+INCIDENT_EDITS_GRAPH = ID + "graph/incident-edits"  # analysts' splits and merges (kept across refreshes)
 # The software agents a claim is attributed to (prov:wasAttributedTo): which path put it in the graph.
 EXTRACTOR_AGENT = ID + "agent/extractor"
 IMPORTER_AGENT = ID + "agent/claims-importer"
@@ -112,7 +114,11 @@ def graph_iri(article_id: str) -> NamedNode:
 def article_id_from_graph(iri: str) -> str | None:
     """Inverse of :func:`graph_iri` (None for graphs that are not article graphs)."""
     prefix = ID + "graph/"
-    if not iri.startswith(prefix) or iri == DERIVED_REBUTTALS_GRAPH:
+    if not iri.startswith(prefix) or iri in (
+        DERIVED_REBUTTALS_GRAPH,
+        DERIVED_INCIDENTS_GRAPH,
+        INCIDENT_EDITS_GRAPH,
+    ):
         return None
     return unquote(iri[len(prefix) :])
 

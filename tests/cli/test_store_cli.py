@@ -16,6 +16,7 @@ from pyoxigraph import RdfFormat, parse
 
 from kg.graph import open_store
 from kg.graph.rebuttals import refresh_rebuttals
+from kg.incidents import refresh_incidents
 from kg.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "graph"))
@@ -165,6 +166,7 @@ def test_export_then_restore_gives_the_same_store(store_location, tmp_path):
     source = open_store(Settings(store=store_location))
     try:
         refresh_rebuttals(source)  # as an ingest would have left them
+        refresh_incidents(source)
     finally:
         source.close()
     dump = tmp_path / "backup.nq"

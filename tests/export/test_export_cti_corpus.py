@@ -88,3 +88,18 @@ def test_pymisp_loads_the_seed_and_dev_events_with_their_galaxy_tags(corpus_stor
         assert sum(t.name.startswith("misp-galaxy:") for t in event.tags) == len(expected)
         tagged += bool(expected)
     assert tagged > 0
+
+
+def test_the_incident_layer_adds_one_valid_object_per_dated_incident(corpus_store):
+    from kg.export.stix_incidents import incident_id
+    from kg.incidents import incidents_in_store
+
+    out = io.StringIO()
+    export(corpus_store, "stix", out, incidents=True)
+    result = validate_string(out.getvalue(), ValidationOptions())
+    assert result.is_valid, [str(e) for e in result.errors]
+    assert warning_codes(result) <= ALLOWED_WARNINGS, sorted({str(w) for w in result.warnings})
+    ids = {o["id"] for o in json.loads(out.getvalue())["objects"]}
+    dated = {incident_id(i) for i in incidents_in_store(corpus_store) if i.first_reported}
+    assert dated, "the seed and dev articles report dated incidents"
+    assert dated <= ids
