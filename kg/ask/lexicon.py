@@ -50,6 +50,11 @@ class Lexicon:
     topics: dict[str, tuple[str, ...]]
     stop_terms: frozenset[str]
     examples: tuple[str, ...]
+    time_relations: dict[str, str]  # "since" -> "since", "prior to" -> "before"
+    months: dict[str, int]  # "march" -> 3
+    negation_words: tuple[str, ...]
+    negation_auxiliaries: dict[str, str]  # "did" -> "" ("did not deny" asks "deny")
+    suggest: dict[str, tuple[str, ...]]  # stance (or "any") -> reading templates with {x}
     questions: tuple[tuple[str, str], ...]  # (shape name, pattern with {list} placeholders), in order
 
 
@@ -97,5 +102,10 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         topics={key(k): tuple(v) for k, v in data["topics"].items()},
         stop_terms=frozenset(key(t) for t in data["terms"]["stop"]),
         examples=tuple(data["help"]["examples"]),
+        time_relations={key(k): v for k, v in data["time"]["relations"].items()},
+        months={key(k): int(v) for k, v in data["time"]["months"].items()},
+        negation_words=tuple(data["negation"]["words"]),
+        negation_auxiliaries={key(k): v for k, v in data["negation"]["auxiliaries"].items()},
+        suggest={k: tuple(v) for k, v in data["suggest"].items()},
         questions=tuple((q["name"], q["pattern"]) for q in data["question"]),
     )

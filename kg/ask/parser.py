@@ -11,7 +11,10 @@ from functools import cache
 
 from kg.ask.lexicon import Lexicon, alternation, key, load_lexicon
 from kg.ask.query import StructuredQuery
-from kg.errors import QueryError
+from kg.ask.spelling import correct_words
+from kg.ask.suggest import closest_readings
+from kg.ask.timing import split_time
+from kg.errors import QuestionNotUnderstood
 
 _LEAD_IN = re.compile(
     r"^(?:(?:and|so|ok|okay|please|now|then|tell\s+me|can\s+you\s+tell\s+me|do\s+you\s+know|"
@@ -55,20 +58,62 @@ def normalize(question: str) -> str:
 
 
 def parse(question: str) -> StructuredQuery:
-    """The structured query of ``question``; QueryError (with examples) when no pattern fits."""
-    lexicon = load_lexicon()
+    """The structured query of ``question``: a negation after the question word and a time at its
+    edge are read off first, then the patterns tried in order; when none fits, again with misspelt
+    grammar words corrected. QuestionNotUnderstood (with the closest readings) when nothing fits."""
     text = normalize(question)
+    query = parse_plain(text)
+    if query is None:
+        corrected, fixes = correct_words(text)
+        query = parse_plain(corrected) if fixes else None
+        if query is None:
+            readings = closest_readings(text, lambda reading: parse_plain(reading) is not None)
+            raise QuestionNotUnderstood(not_understood(question, readings), suggestions=readings)
+        query = replace(query, corrected=tuple(fixes.items()))
+    return replace(query, question=text)
+
+
+def parse_plain(text: str) -> StructuredQuery | None:
+    """The structured query of a normalised question as written, or None."""
+    lexicon = load_lexicon()
+    negated, plain = split_negation(text, lexicon)
+    for words, negation in ((plain, negated), (text, False)) if negated else ((text, False),):
+        rest, when = split_time(words, lexicon)
+        for candidate, time in ((rest, when), (words, None)) if when else ((words, None),):
+            query = _match(candidate, lexicon)
+            if query is not None:
+                return replace(query, negated=negation, time=time)
+    return None
+
+
+def _match(text: str, lexicon: Lexicon) -> StructuredQuery | None:
     for pattern in _patterns():
         match = pattern.regex.fullmatch(text)
         if match:
             return pattern.build(text, match, lexicon)
-    raise QueryError(not_understood(question))
+    return None
 
 
-def not_understood(question: str) -> str:
-    examples = "; ".join(f'"{e}"' for e in load_lexicon().examples[:6])
+def split_negation(text: str, lx: Lexicon) -> tuple[bool, str]:
+    """ "who did not deny X" -> (True, "who deny X"); "who has never accused X" -> (True, "who has
+    accused X"). Only a negation right after the question word (and its kind) counts: "who said the
+    malware had not spread" asks who said so."""
+    negation = alternation(lx.negation_words)
+    auxiliaries = alternation([a for a in lx.negation_auxiliaries if a])
+    head = rf"(?P<who>who|whom|(?:which|what)\s+{_MODIFIERS}{alternation(lx.kinds)})"
+    found = re.match(rf"{head}\s+(?:(?P<aux>{auxiliaries})\s*(?:{negation})|never)\s+", text, re.I)
+    if not found:
+        return False, text
+    kept = lx.negation_auxiliaries.get(key(found["aux"] or ""), "")
+    return True, " ".join(p for p in (found["who"], kept, text[found.end() :]) if p)
+
+
+def not_understood(question: str, readings: tuple[str, ...] = ()) -> str:
     shown = " ".join(question.split())[:120] or "(empty)"
-    return f"cannot understand the question {shown!r}; try questions like {examples}"
+    examples = "; ".join(f'"{e}"' for e in load_lexicon().examples[:6])
+    offered = "; ".join(f'"{r}?"' for r in readings)
+    meant = f"; did you mean: {offered}" if readings else ""
+    return f"cannot understand the question {shown!r}{meant}; try questions like {examples}"
 
 
 # --- patterns ---------------------------------------------------------------------------------------

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
+from kg.ask.timing import TimeSpec
+
 Wanted = Literal["actors", "targets", "claims", "rebuttals"]
 
 
@@ -32,7 +34,12 @@ class StructuredQuery:
     target_type: str | None = None
     evidence_stems: tuple[str, ...] = ()  # word stems the evidence should carry ("indict", "sanction")
     rebuts: bool = False  # the stance is a rebuttal of the target's claims
+    negated: bool = False  # "who did not deny ...": answered by claims stated as negated
+    time: TimeSpec | None = None  # "in 2017", "before the sanctions": a preference (kg.ask.rank)
+    corrected: tuple[tuple[str, str], ...] = ()  # misspelt words of the question -> the words read
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        data["time"] = self.time.to_dict() if self.time else None
+        data["corrected"] = dict(self.corrected)
         return {k: list(v) if isinstance(v, tuple) else v for k, v in data.items()}

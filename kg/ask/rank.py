@@ -1,0 +1,176 @@
+"""Soft preferences order the claims that answer a question; they never drop one.
+
+Every claim that matches the structure of a question (its stance, the parties it names, the kind of
+party a "which ..." question asks for) is an answer. The question's other words are preferences: the
+topic, the incident it names, a party preferred as target, the legal words a verb such as "charged"
+leaves in the evidence, a time ("in 2017"). Each preference that some claim meets scores the claims
+that meet it; a preference no claim meets says nothing and scores nobody. Preferences weigh in the
+order of ``PREFERENCES`` (each more than all those after it together), so the best-scored claims are
+the ones a sequence of "keep those that fit, when any does" filters would keep. The answer's *top
+group* is the claims of the best score: ``Answer.names`` and the benchmark read it, every other
+claim stays in the answer, ranked below, with the reasons it was ranked so (``why``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from kg.ask.answer import FoundClaim
+from kg.ask.lexicon import load_lexicon
+from kg.ask.match import has_stem, names_an_incident, norm, term_score, term_words
+from kg.ask.query import StructuredQuery
+from kg.ask.timing import calendar_met, event_met
+
+TERM_KEEP_RATIO = 0.5  # a claim scoring at least half the best incident-term score names the incident
+
+
+@dataclass(frozen=True, slots=True)
+class Preference:
+    reason: str  # what a claim meeting it is told ("topic matches")
+    test: Callable[[FoundClaim], bool]
+
+
+def rank(
+    claims: list[FoundClaim],
+    query: StructuredQuery,
+    soft_targets: tuple[tuple[str, str], ...],
+    terms: tuple[str, ...],
+) -> list[FoundClaim]:
+    """``claims`` best first, each with its ``score`` (0..1: the share of the weight of the preferences
+    that apply which it meets) and ``why`` (the reasons). ``soft_targets`` are (IRI, label) pairs."""
+    preferences = _preferences(claims, query, soft_targets, terms)
+    weights = [2.0 ** (len(preferences) - i) for i in range(len(preferences))]
+    total = sum(weights) or 1.0
+    ranked = []
+    for claim in claims:
+        met = [i for i, p in enumerate(preferences) if p.test(claim)]
+        score = sum(weights[i] for i in met) / total if preferences else 1.0
+        ranked.append(replace(claim, score=round(score, 4), why=tuple(preferences[i].reason for i in met)))
+    order = {c.iri: i for i, c in enumerate(ranked)}
+    return sorted(ranked, key=lambda c: (-c.score, order[c.iri]))
+
+
+def _preferences(
+    claims: list[FoundClaim],
+    query: StructuredQuery,
+    soft_targets: tuple[tuple[str, str], ...],
+    terms: tuple[str, ...],
+) -> list[Preference]:
+    """The preferences of ``query`` that some claim meets, strongest first. The incident-term test is
+    relative to the best term score among the claims the stronger preferences rank first."""
+    candidates = [
+        _kind_preference(query),
+        _topic_preference(query),
+        _target_preference(soft_targets),
+        _legal_preference(query),
+        _time_preference(query, claims),
+    ]
+    found: list[Preference] = []
+    pool = claims
+    for preference in candidates:
+        if preference is None:
+            continue
+        passing = [c for c in pool if preference.test(c)]
+        if passing:
+            found.append(preference)
+            pool = passing
+    incident = _term_preference(pool, terms)
+    if incident is not None:
+        found.append(incident)
+    return found
+
+
+def _kind_preference(query: StructuredQuery) -> Preference | None:
+    """A "who ..." question with a kind ("who claimed to ..., which group") prefers that kind; a
+    "which K ..." question has already kept only parties of kind K (kg.ask.engine)."""
+    if query.shape.startswith("which"):
+        return None
+    kinds = [(query.target_type, "target"), (query.actor_type, "actor")]
+    tests = [(kind, role) for kind, role in kinds if kind]
+    if not tests:
+        return None
+
+    def test(c: FoundClaim) -> bool:
+        return all(_is_kind(c, kind, role) for kind, role in tests)
+
+    return Preference("of the kind asked for", test)
+
+
+def _is_kind(claim: FoundClaim, kind: str, role: str) -> bool:
+    if role == "target":
+        return (claim.target_state if kind == "state" else False) or claim.target_type == (
+            "government" if kind == "state" else kind
+        )
+    return claim.actor_type == ("government" if kind == "state" else kind)
+
+
+def _topic_preference(query: StructuredQuery) -> Preference | None:
+    if not query.topics:
+        return None
+    topics = set(query.topics)
+    # "other" is the extractor's "don't know": it conflicts with no topic
+    return Preference("topic matches", lambda c: c.topic in topics or c.topic == "other")
+
+
+def _target_preference(soft_targets: tuple[tuple[str, str], ...]) -> Preference | None:
+    if not soft_targets:
+        return None
+    iris = {iri for iri, _ in soft_targets}
+    labels = {norm(label) for _, label in soft_targets}
+    return Preference(
+        "about the party named",
+        lambda c: c.target_iri in iris or norm(c.target_affiliation) in labels,
+    )
+
+
+def _legal_preference(query: StructuredQuery) -> Preference | None:
+    if not query.evidence_stems:
+        return None
+    return Preference("legal words in the evidence", lambda c: has_stem(c.evidence, query.evidence_stems))
+
+
+def _time_preference(query: StructuredQuery, claims: list[FoundClaim]) -> Preference | None:
+    """Claims of the question's time. An event's time ("before the sanctions") is the earliest article
+    date among the claims that speak of it; with none, the time says nothing."""
+    when = query.time
+    if when is None:
+        return None
+    reason = f"dated {when.describe()}"
+    if when.event is None:
+        months = load_lexicon().months
+        return Preference(reason, lambda c: calendar_met(c.date, f"{c.claim} {c.evidence}", when, months))
+    words = term_words((when.event,))
+    dates = [c.date for c in claims if c.date and term_score(words, c.claim, c.evidence, c.target) > 0]
+    if not words or not dates:
+        return None
+    at = min(dates)
+    return Preference(reason, lambda c: event_met(c.date, at, when.relation))
+
+
+def _term_preference(pool: list[FoundClaim], phrases: tuple[str, ...]) -> Preference | None:
+    """Claims that speak most of the incident the question names. A claim whose sentence names no
+    incident at all ("the code was reused by Lazarus") counts when another claim of its article about
+    the same party tells of the incident: it is not evidence of another incident."""
+    terms = term_words(phrases)
+    if not terms or not pool:
+        return None
+    best = max(term_score(terms, c.claim, c.evidence, c.target) for c in pool)
+    threshold = best * TERM_KEEP_RATIO
+    if threshold <= 0:
+        return None
+    scores: dict[str, float] = {}
+
+    def score(c: FoundClaim) -> float:
+        if c.iri not in scores:
+            scores[c.iri] = term_score(terms, c.claim, c.evidence, c.target)
+        return scores[c.iri]
+
+    on_topic = {(c.article, c.target_iri) for c in pool if score(c) >= threshold}
+
+    def test(c: FoundClaim) -> bool:
+        if score(c) >= threshold:
+            return True
+        return (c.article, c.target_iri) in on_topic and not names_an_incident(c.claim, c.evidence)
+
+    return Preference("incident named", test)
