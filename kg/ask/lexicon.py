@@ -41,6 +41,7 @@ class Lexicon:
     rebut_verbs: tuple[str, ...]
     rebut_whom: tuple[str, ...]
     said_verbs: tuple[str, ...]
+    statements: tuple[str, ...]  # nouns for what a party says ("whose report did A deny")
     said_about: tuple[str, ...]
     act_frames: tuple[str, ...]
     act_heads: frozenset[str]
@@ -93,6 +94,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         rebut_verbs=tuple(data["rebut"]["verbs"]),
         rebut_whom=tuple(data["rebut"]["whom"]),
         said_verbs=tuple(data["said"]["verbs"]),
+        statements=tuple(data["statements"]["nouns"]),
         said_about=tuple(data["said"]["about"]),
         act_frames=tuple(data["object_frames"]["acts"]),
         act_heads=frozenset(key(h) for h in data["object_frames"]["act_heads"]),

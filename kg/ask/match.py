@@ -188,9 +188,16 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(norm(text).split())
 
 
+_INFLECTIONS = ("ing", "ed", "es", "s", "d")
+
+
 def _same_word(a: str, b: str) -> bool:
-    """Equal, or sharing a long common stem ("elections"/"election", "sponsoring"/"sponsorship")."""
+    """Equal, one the other inflected ("pay"/"paying"), or sharing a long common stem
+    ("elections"/"election", "sponsoring"/"sponsorship")."""
     if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 3 and long_.startswith(short) and long_[len(short) :] in _INFLECTIONS:
         return True
     shortest = min(len(a), len(b))
     if shortest < 5:
@@ -237,6 +244,30 @@ def has_stem(text: str, stems: Iterable[str]) -> bool:
     """Whether a word of ``text`` starts with one of ``stems`` ("indictment" has "indict")."""
     words = _words(text)
     return any(w.startswith(stem) for stem in stems for w in words)
+
+
+def names_another_incident(terms: tuple[Term, ...], *texts: str) -> bool:
+    """Whether a text names an incident of its own: an act word ("attack", "breach") with a name of
+    its own (a capitalised word not of the question's terms, "the Sony hack", "the attack on Sony")
+    next to it. "The attack", "the worldwide attack" refer to the incident their article tells of."""
+    lexicon = load_lexicon()
+    wanted = {t.word for t in terms}
+    for text in texts:
+        tokens = _WORD.findall(text.replace("\u2019", "'"))
+        for i, token in enumerate(tokens):
+            if token.lower() not in lexicon.act_heads:
+                continue
+            after = (
+                tokens[i + 1 : i + 3]
+                if i + 1 < len(tokens) and tokens[i + 1].lower() in {"on", "against", "of"}
+                else []
+            )
+            for near in (*tokens[max(0, i - 3) : i], *after[1:]):
+                word = norm(near)
+                named = near[:1].isupper() and word and word not in lexicon.stop_terms
+                if named and not any(_same_word(word, w) for w in wanted):
+                    return True
+    return False
 
 
 def names_an_incident(*texts: str) -> bool:

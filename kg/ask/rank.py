@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from kg.ask.answer import FoundClaim
 from kg.ask.lexicon import load_lexicon
-from kg.ask.match import has_stem, names_an_incident, norm, term_score, term_words
+from kg.ask.match import has_stem, names_an_incident, names_another_incident, norm, term_score, term_words
 from kg.ask.query import StructuredQuery
 from kg.ask.timing import calendar_met, event_met
 
@@ -64,6 +64,7 @@ def _preferences(
         _topic_preference(query),
         _target_preference(soft_targets),
         _legal_preference(query),
+        _time_named_preference(query),
         _time_preference(query, claims),
     ]
     found: list[Preference] = []
@@ -75,7 +76,7 @@ def _preferences(
         if passing:
             found.append(preference)
             pool = passing
-    incident = _term_preference(pool, terms)
+    incident = _term_preference(pool, terms, bool(query.stances))
     if incident is not None:
         found.append(incident)
     return found
@@ -130,6 +131,16 @@ def _legal_preference(query: StructuredQuery) -> Preference | None:
     return Preference("legal words in the evidence", lambda c: has_stem(c.evidence, query.evidence_stems))
 
 
+def _time_named_preference(query: StructuredQuery) -> Preference | None:
+    """A claim whose own proposition names the calendar time asked for ("accused China of stealing
+    trade secrets in 2014") before one that is only dated so."""
+    when = query.time
+    if when is None or when.event is not None or when.relation != "in":
+        return None
+    months = load_lexicon().months
+    return Preference(f"says {when.describe()}", lambda c: calendar_met(None, c.claim, when, months))
+
+
 def _time_preference(query: StructuredQuery, claims: list[FoundClaim]) -> Preference | None:
     """Claims of the question's time. An event's time ("before the sanctions") is the earliest article
     date among the claims that speak of it; with none, the time says nothing."""
@@ -148,10 +159,10 @@ def _time_preference(query: StructuredQuery, claims: list[FoundClaim]) -> Prefer
     return Preference(reason, lambda c: event_met(c.date, at, when.relation))
 
 
-def _term_preference(pool: list[FoundClaim], phrases: tuple[str, ...]) -> Preference | None:
+def _term_preference(pool: list[FoundClaim], phrases: tuple[str, ...], stance: bool) -> Preference | None:
     """Claims that speak most of the incident the question names. A claim whose sentence names no
-    incident at all ("the code was reused by Lazarus") counts when another claim of its article about
-    the same party tells of the incident: it is not evidence of another incident."""
+    incident of its own ("the code was reused by Lazarus", "Russia had nothing to do with the attack")
+    counts when another claim of its article tells of the incident: it speaks of the article's."""
     terms = term_words(phrases)
     if not terms or not pool:
         return None
@@ -167,10 +178,21 @@ def _term_preference(pool: list[FoundClaim], phrases: tuple[str, ...]) -> Prefer
         return scores[c.iri]
 
     on_topic = {(c.article, c.target_iri) for c in pool if score(c) >= threshold}
+    articles = {article for article, _ in on_topic}
 
     def test(c: FoundClaim) -> bool:
+        if names_another_incident(terms, c.claim):  # its own incident: the evidence around it is not
+            return term_score(terms, c.claim, "", c.target) >= threshold
         if score(c) >= threshold:
             return True
-        return (c.article, c.target_iri) in on_topic and not names_an_incident(c.claim, c.evidence)
+        if (c.article, c.target_iri) in on_topic and not names_an_incident(c.claim, c.evidence):
+            return True
+        # "the attack": with a stance asked for, a generic mention is the article's incident
+        return (
+            stance
+            and c.article in articles
+            and names_an_incident(c.claim, c.evidence)
+            and not names_another_incident(terms, c.claim, c.evidence)
+        )
 
     return Preference("incident named", test)

@@ -60,7 +60,9 @@ def split_time(text: str, lx: Lexicon) -> tuple[str, TimeSpec | None]:
 def _spec(found: re.Match[str], lx: Lexicon) -> TimeSpec | None:
     relation = lx.time_relations[key(found["rel"])]
     groups = found.groupdict()
-    phrase = found.group(0)[found.start("rel") - found.start(0) :]
+    text = found.string
+    end = found.start("rest") if found.start("rest") > found.start("rel") else found.end()
+    phrase = text[found.start("rel") : end].strip(" ,")
     if groups.get("event"):
         if relation == "in":  # "in the Yahoo breach" is the incident, not a time
             return None
@@ -75,6 +77,8 @@ def calendar_met(date: str | None, evidence: str, spec: TimeSpec, months: dict[s
     ``spec``; a month without a year is read within the article's year."""
     article = _point(date)
     points = [article] if article else []
+    if spec.year is None and article is None:  # "in March" of an undated text: any year it names
+        return any(month == spec.month for _, month in _named_times(evidence, months))
     if spec.relation == "in":
         points.extend(_named_times(evidence, months))
     year = spec.year if spec.year is not None else (article[0] if article else None)
