@@ -158,8 +158,9 @@ def diagnose(question: dict, names: list[str], claims: list[Claim]) -> list[str]
 
 def answer_names(result: Answer) -> list[str]:
     """The names an answer is scored by: its top group (the rows of the best score; the rows ranked
-    below are not submitted), each party under its graph label and the names its evidence uses."""
-    return [n for row in result.top for n in (row.name, *row.mentions)]
+    below are not submitted), each party under its graph label, the names its evidence uses and, for a
+    spokesperson, the state or body it speaks for."""
+    return [n for row in result.top for n in (row.name, *row.mentions, row.speaks_for) if n]
 
 
 def ask_gold(

@@ -246,10 +246,17 @@ def has_stem(text: str, stems: Iterable[str]) -> bool:
     return any(w.startswith(stem) for stem in stems for w in words)
 
 
+def act_words(*texts: str) -> frozenset[str]:
+    """The act words ("attack", "breach") of texts, singular."""
+    heads = load_lexicon().act_heads
+    return frozenset(w.removesuffix("s") for t in texts for w in norm(t).split() if w in heads)
+
+
 def names_another_incident(terms: tuple[Term, ...], *texts: str) -> bool:
-    """Whether a text names an incident of its own: an act word ("attack", "breach") with a name of
-    its own (a capitalised word not of the question's terms, "the Sony hack", "the attack on Sony")
-    next to it. "The attack", "the worldwide attack" refer to the incident their article tells of."""
+    """Whether a text names an incident of its own: an act word ("attack", "breach") with a name next
+    to it (a capitalised word, "the Sony hack") or a party after it ("the attack on the ministry"),
+    not of the question's terms. "The attack", "the worldwide attack" name none: they refer to the
+    incident their article tells of."""
     lexicon = load_lexicon()
     wanted = {t.word for t in terms}
     for text in texts:
@@ -257,14 +264,12 @@ def names_another_incident(terms: tuple[Term, ...], *texts: str) -> bool:
         for i, token in enumerate(tokens):
             if token.lower() not in lexicon.act_heads:
                 continue
-            after = (
-                tokens[i + 1 : i + 3]
-                if i + 1 < len(tokens) and tokens[i + 1].lower() in {"on", "against", "of"}
-                else []
-            )
-            for near in (*tokens[max(0, i - 3) : i], *after[1:]):
+            before = [w for w in tokens[max(0, i - 3) : i] if w[:1].isupper()]
+            on = i + 1 < len(tokens) and tokens[i + 1].lower() in {"on", "against", "of"}
+            after = [w for w in tokens[i + 2 : i + 5] if on and w.lower() not in lexicon.stop_terms][:1]
+            for near in (*before, *after):
                 word = norm(near)
-                named = near[:1].isupper() and word and word not in lexicon.stop_terms
+                named = word and word not in lexicon.stop_terms
                 if named and not any(_same_word(word, w) for w in wanted):
                     return True
     return False

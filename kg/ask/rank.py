@@ -18,7 +18,15 @@ from dataclasses import dataclass, replace
 
 from kg.ask.answer import FoundClaim
 from kg.ask.lexicon import load_lexicon
-from kg.ask.match import has_stem, names_an_incident, names_another_incident, norm, term_score, term_words
+from kg.ask.match import (
+    act_words,
+    has_stem,
+    names_an_incident,
+    names_another_incident,
+    norm,
+    term_score,
+    term_words,
+)
 from kg.ask.query import StructuredQuery
 from kg.ask.timing import calendar_met, event_met
 
@@ -179,6 +187,7 @@ def _term_preference(pool: list[FoundClaim], phrases: tuple[str, ...], stance: b
 
     on_topic = {(c.article, c.target_iri) for c in pool if score(c) >= threshold}
     articles = {article for article, _ in on_topic}
+    acts = act_words(*phrases)  # "the WannaCry attack": a generic "the attack" may refer to it
 
     def test(c: FoundClaim) -> bool:
         if names_another_incident(terms, c.claim):  # its own incident: the evidence around it is not
@@ -191,7 +200,7 @@ def _term_preference(pool: list[FoundClaim], phrases: tuple[str, ...], stance: b
         return (
             stance
             and c.article in articles
-            and names_an_incident(c.claim, c.evidence)
+            and bool(acts & act_words(c.claim))
             and not names_another_incident(terms, c.claim, c.evidence)
         )
 
