@@ -13,6 +13,12 @@ mapping and rebuttal upkeep as extracted claims), so the question layer is measu
 errors; and once end to end, with the extracted claims. Its last line is
 ``oracle: N/M right; extracted: K/M right`` over the corpus questions (the last set asked).
 
+An answer is scored by its top group (``Answer.top``: the rows of the best score, see
+docs/questions.md): their names, the names their evidence uses and a spokesperson's state go to
+``score.py``; rows ranked below are not submitted. For the corpus questions the figures of folds 0-2
+of ``corpus/folds.json`` (those the question layer is tuned on) and of the held-out folds 3-4 are
+printed beside the total.
+
 For each wrong question the script tells whether the expected answer was absent from the store's claims
 (an extraction miss) or present but not picked (a question-layer miss).
 

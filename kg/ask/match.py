@@ -252,20 +252,21 @@ def act_words(*texts: str) -> frozenset[str]:
     return frozenset(w.removesuffix("s") for t in texts for w in norm(t).split() if w in heads)
 
 
-def names_another_incident(terms: tuple[Term, ...], *texts: str) -> bool:
+def names_another_incident(terms: tuple[Term, ...], *texts: str, by_party: bool = True) -> bool:
     """Whether a text names an incident of its own: an act word ("attack", "breach") with a name next
     to it (a capitalised word, "the Sony hack") or a party after it ("the attack on the ministry"),
     not of the question's terms. "The attack", "the worldwide attack" name none: they refer to the
-    incident their article tells of."""
+    incident their article tells of. Without ``by_party``, only a name counts."""
     lexicon = load_lexicon()
     wanted = {t.word for t in terms}
     for text in texts:
         tokens = _WORD.findall(text.replace("\u2019", "'"))
         for i, token in enumerate(tokens):
-            if token.lower() not in lexicon.act_heads:
-                continue
+            following = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+            if token.lower() not in lexicon.act_heads or following in lexicon.act_modifiers:
+                continue  # "the Lazarus hacking group" names a group, not an incident
             before = [w for w in tokens[max(0, i - 3) : i] if w[:1].isupper()]
-            on = i + 1 < len(tokens) and tokens[i + 1].lower() in {"on", "against", "of"}
+            on = by_party and i + 1 < len(tokens) and tokens[i + 1].lower() in {"on", "against", "of"}
             after = [w for w in tokens[i + 2 : i + 5] if on and w.lower() not in lexicon.stop_terms][:1]
             for near in (*before, *after):
                 word = norm(near)

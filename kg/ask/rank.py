@@ -190,7 +190,8 @@ def _term_preference(pool: list[FoundClaim], phrases: tuple[str, ...], stance: b
     acts = act_words(*phrases)  # "the WannaCry attack": a generic "the attack" may refer to it
 
     def test(c: FoundClaim) -> bool:
-        if names_another_incident(terms, c.claim):  # its own incident: the evidence around it is not
+        # an incident of its own name ("the Sony hack"): the evidence around it does not count
+        if names_another_incident(terms, c.claim, by_party=False):
             return term_score(terms, c.claim, "", c.target) >= threshold
         if score(c) >= threshold:
             return True

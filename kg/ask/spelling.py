@@ -42,19 +42,28 @@ def grammar_words() -> frozenset[str]:
     return frozenset(w for p in phrases for w in p.lower().split() if len(w) >= MIN_LENGTH)
 
 
+@cache
+def known_words() -> frozenset[str]:
+    """Words of the question vocabulary that are spelt right as they are ("hack", "involvement")."""
+    lx = load_lexicon()
+    phrases = [*lx.act_heads, *lx.act_frames, *lx.stop_terms, *lx.topics, *lx.statements, *lx.months]
+    return grammar_words() | frozenset(w for p in phrases for w in p.lower().split())
+
+
 def correct_words(text: str) -> tuple[str, dict[str, str]]:
     """``text`` with each lower-case word that is no grammar word but close to one replaced by it, and
     the replacements made. Capitalised words are names and stay as written."""
     vocabulary = grammar_words()
+    known = known_words()
     corrected: dict[str, str] = {}
 
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
         low = word.lower()
-        if (word[0].isupper() and match.start() > 0) or len(low) < MIN_LENGTH or low in vocabulary:
+        if (word[0].isupper() and match.start() > 0) or len(low) < MIN_LENGTH or low in known:
             return word
         best = process.extractOne(low, vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF)
-        if best is None:
+        if best is None or best[0].startswith(low) or low.startswith(best[0]):  # an inflection, not a slip
             return word
         corrected[word] = best[0]
         return best[0]

@@ -45,9 +45,13 @@ def split_time(text: str, lx: Lexicon) -> tuple[str, TimeSpec | None]:
         rf"(?:(?:early|late|mid)\s+)?(?:(?P<month>{months})(?:\s+(?P<myear>{_YEAR}))?|(?P<year>{_YEAR}))"
     )
     event = r"(?P<event>(?:the|its|their)\s+[\w' -]+?)"
-    tail = re.compile(rf"(?P<rest>.+?)\s*,?\s+(?P<rel>{relations})\s+(?:{calendar}|{event})", re.I)
-    head = re.compile(rf"(?P<rel>{relations})\s+{calendar}\s*,?\s+(?P<rest>.+)", re.I)
-    for pattern in (tail, head):
+    edge = rf"(?P<rest>.+?)\s*,?\s+(?P<rel>{relations})\s+"
+    patterns = (  # a calendar time first: "in the hack in early 2016" ends with one
+        re.compile(rf"{edge}{calendar}", re.I),
+        re.compile(rf"(?P<rel>{relations})\s+{calendar}\s*,?\s+(?P<rest>.+)", re.I),
+        re.compile(rf"{edge}{event}", re.I),
+    )
+    for pattern in patterns:
         found = pattern.fullmatch(text)
         if not found:
             continue
