@@ -42,6 +42,7 @@ class Lexicon:
     rebut_whom: tuple[str, ...]
     said_verbs: tuple[str, ...]
     statements: tuple[str, ...]  # nouns for what a party says ("whose report did A deny")
+    no_evidence: tuple[str, ...]  # "there was no evidence that ...": a doubt, answered by denials
     said_about: tuple[str, ...]
     act_frames: tuple[str, ...]
     act_heads: frozenset[str]
@@ -95,6 +96,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         rebut_whom=tuple(data["rebut"]["whom"]),
         said_verbs=tuple(data["said"]["verbs"]),
         statements=tuple(data["statements"]["nouns"]),
+        no_evidence=tuple(data["no_evidence"]["phrases"]),
         said_about=tuple(data["said"]["about"]),
         act_frames=tuple(data["object_frames"]["acts"]),
         act_heads=frozenset(key(h) for h in data["object_frames"]["act_heads"]),

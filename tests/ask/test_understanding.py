@@ -58,6 +58,12 @@ PARSES = [
         {"wanted": "targets", "actor": "Turkish Crime Family"},
     ),
     ("whose claims did China reject", {"wanted": "targets", "stances": ("deny",), "actor": "China"}),
+    # a doubt cast is a denial
+    (
+        "who said there was no evidence that the passwords were compromised",
+        {"stances": ("deny",), "terms": ("passwords were compromised",)},
+    ),
+    ("who said there was not enough data to tie MuddyWater to the attacks", {"stances": ("deny",)}),
     # an infinitive after "claimed" is the act claimed, never a reported attribution
     ("who claimed to have hacked the DNC", {"shape": "who claimed to", "target": None}),
 ]
