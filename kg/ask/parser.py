@@ -38,6 +38,7 @@ _PREPOSITIONS = (
     "as",
 )
 _SPLIT_PREPOSITIONS = ("of", "for", "over", "in", "about", "regarding", "concerning", "with", "on")
+_COPULAS = frozenset({"was", "were", "is", "are"})
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 # up to three words before a kind ("which Russian intelligence service"), never an auxiliary
 _MODIFIERS = r"(?:(?!(?:did|does|do|was|were|is|are|has|have|had)\s)[\w.'-]+\s+){0,3}?"
@@ -296,6 +297,11 @@ def _called_groundless(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQu
 
 def _reported_attribution(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
     subject, obj, relation = _strip(m["subj"]), _strip(m["obj"] or ""), key(m["rel"])
+    raw = (m["obj"] or "").strip()
+    if relation in _COPULAS and (re.match(r"(?:a|an)\s", raw, re.I) or _is_act(obj, lx)):
+        # "X was a false flag operation": a description of X, not the party behind it
+        terms = (obj,) if key(subject) == "there" else (subject, obj)  # "there was a relationship ..."
+        return _query(text, "who said X", "actors", lx, terms=terms)
     if relation in {key(r) for r in lx.affiliation_relations} and obj:
         # "X was based in Y": Y is the party held responsible, and X (named in the same breath) is the
         # one whose act is attributed: a claim about either answers

@@ -31,6 +31,8 @@ from kg.ask.query import StructuredQuery
 from kg.ask.timing import calendar_met, event_met
 
 TERM_KEEP_RATIO = 0.5  # a claim scoring at least half the best incident-term score names the incident
+CLOSEST_RATIO = 0.75  # ... and at least this share says nearly what a question of any stance says
+CLOSEST_RATIO = 0.75  # ... and at least this share says nearly what a question of any stance says
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +89,20 @@ def _preferences(
     incident = _term_preference(pool, terms, bool(query.stances))
     if incident is not None:
         found.append(incident)
+        if not query.stances:  # "who said X": the clause is all there is to tell the claims apart
+            found.append(_closest_preference(pool, terms))
     return found
+
+
+def _closest_preference(pool: list[FoundClaim], phrases: tuple[str, ...]) -> Preference:
+    """For a question of any stance ("who said the malware had not spread"): the claims that say
+    nearly what the question says (CLOSEST_RATIO of the best term score)."""
+    terms = term_words(phrases)
+    best = max(term_score(terms, c.claim, c.evidence, c.target) for c in pool)
+    cut = best * CLOSEST_RATIO
+    return Preference(
+        "closest to the question", lambda c: term_score(terms, c.claim, c.evidence, c.target) >= cut
+    )
 
 
 def _kind_preference(query: StructuredQuery) -> Preference | None:

@@ -64,6 +64,18 @@ PARSES = [
         {"stances": ("deny",), "terms": ("passwords were compromised",)},
     ),
     ("who said there was not enough data to tie MuddyWater to the attacks", {"stances": ("deny",)}),
+    # a copula with a description says what X was, not who was behind it
+    (
+        "who reported that OlympicDestroyer was a false flag operation",
+        {"shape": "who said X", "target": None, "terms": ("OlympicDestroyer", "false flag operation")},
+    ),
+    (
+        "who concluded there was an ongoing relationship between Russian intelligence and WikiLeaks",
+        {
+            "shape": "who said X",
+            "terms": ("ongoing relationship between Russian intelligence and WikiLeaks",),
+        },
+    ),
     # an infinitive after "claimed" is the act claimed, never a reported attribution
     ("who claimed to have hacked the DNC", {"shape": "who claimed to", "target": None}),
 ]
