@@ -74,8 +74,21 @@ def parse(question: str) -> StructuredQuery:
     return replace(query, question=text)
 
 
+_UNKNOWN_KIND = re.compile(
+    r"(?:which|what)\s+(?:[\w.'-]+\s+){1,3}?(?=(?:did|does|do|was|were|is|are|has|have|had)\s)", re.I
+)
+
+
 def parse_plain(text: str) -> StructuredQuery | None:
-    """The structured query of a normalised question as written, or None."""
+    """The structured query of a normalised question as written, or None; a "which K" of a kind the
+    grammar does not know ("which espionage campaign did A link X to") is read as "who"."""
+    query = _parse_as_written(text)
+    if query is None and _UNKNOWN_KIND.match(text):
+        query = _parse_as_written(_UNKNOWN_KIND.sub("who ", text, count=1))
+    return query
+
+
+def _parse_as_written(text: str) -> StructuredQuery | None:
     lexicon = load_lexicon()
     negated, plain = split_negation(text, lexicon)
     for words, negation in ((plain, negated), (text, False)) if negated else ((text, False),):
@@ -184,7 +197,8 @@ def _builders() -> dict[str, Callable[[str, re.Match[str], Lexicon], StructuredQ
         "who did A VERB": _who_did,
         "whose X did A VERB": _who_did,
         "who called X groundless": _called_groundless,
-        "who said there was no evidence": _called_groundless,
+        "who said there was no evidence": _doubted,
+        "who called the accusations X": _called_groundless,
         "who said X was behind Y": _reported_attribution,
         "who VERBed": _active,
         "which kind was X VERBed to": _kind_passive_to,
@@ -289,6 +303,14 @@ def _who_did(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
         target_type=target_type,
         evidence_stems=lx.legal_stems.get(verb, ()),
     )
+
+
+def _doubted(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
+    """ "who said there was no evidence that X": a doubt, stated as a denial or a plain assertion."""
+    return _query(
+        text, "who said there was no evidence", "actors", lx, stances=("deny", "assert"),
+        terms=(_strip(m["obj"]),),
+    )  # fmt: skip
 
 
 def _called_groundless(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:

@@ -61,9 +61,9 @@ PARSES = [
     # a doubt cast is a denial
     (
         "who said there was no evidence that the passwords were compromised",
-        {"stances": ("deny",), "terms": ("passwords were compromised",)},
+        {"stances": ("deny", "assert"), "terms": ("passwords were compromised",)},
     ),
-    ("who said there was not enough data to tie MuddyWater to the attacks", {"stances": ("deny",)}),
+    ("who said there was not enough data to tie MuddyWater to the attacks", {"stances": ("deny", "assert")}),
     # a copula with a description says what X was, not who was behind it
     (
         "who reported that OlympicDestroyer was a false flag operation",
@@ -75,6 +75,18 @@ PARSES = [
             "shape": "who said X",
             "terms": ("ongoing relationship between Russian intelligence and WikiLeaks",),
         },
+    ),
+    # a name for someone's statement is a denial
+    (
+        "who called the election meddling accusations anti-Russian hysteria",
+        {"stances": ("deny",), "terms": ("election meddling accusations",)},
+    ),
+    # a doubt may be stated as a denial or as a plain assertion
+    ("who said there is no evidence that Cloudbleed was exploited", {"stances": ("deny", "assert")}),
+    # a kind the grammar does not know is read as "who"
+    (
+        "which espionage campaign did Trend Micro link the OAuth phishing technique to",
+        {"wanted": "targets", "actor": "Trend Micro", "terms": ("OAuth phishing technique",)},
     ),
     # an infinitive after "claimed" is the act claimed, never a reported attribution
     ("who claimed to have hacked the DNC", {"shape": "who claimed to", "target": None}),
