@@ -45,6 +45,7 @@ class Lexicon:
     no_evidence: tuple[str, ...]  # "there was no evidence that ...": a doubt, answered by denials
     said_about: tuple[str, ...]
     act_frames: tuple[str, ...]
+    own_part: tuple[str, ...]  # frames asking about the claimant's own part ("involvement in")
     act_heads: frozenset[str]
     act_modifiers: frozenset[str]
     behind_nouns: dict[str, str]
@@ -99,6 +100,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         no_evidence=tuple(data["no_evidence"]["phrases"]),
         said_about=tuple(data["said"]["about"]),
         act_frames=tuple(data["object_frames"]["acts"]),
+        own_part=tuple(data["object_frames"]["own_part"]),
         act_heads=frozenset(key(h) for h in data["object_frames"]["act_heads"]),
         act_modifiers=frozenset(key(h) for h in data["object_frames"]["act_modifiers"]),
         behind_nouns={key(k): v for k, v in data["behind_nouns"].items()},

@@ -104,7 +104,9 @@ def _match(text: str, lexicon: Lexicon) -> StructuredQuery | None:
     for pattern in _patterns():
         match = pattern.regex.fullmatch(text)
         if match:
-            return pattern.build(text, match, lexicon)
+            query = pattern.build(text, match, lexicon)
+            obj = match.groupdict().get("obj") or ""
+            return replace(query, own_part=_starts_with(obj.strip(), lexicon.own_part))
     return None
 
 

@@ -69,9 +69,12 @@ def _preferences(
 ) -> list[Preference]:
     """The preferences of ``query`` that some claim meets, strongest first. The incident-term test is
     relative to the best term score among the claims the stronger preferences rank first."""
+    # a question of any stance ("who said X") is told apart by its clause first, its topic after
+    clause = not query.stances
     candidates = [
         _kind_preference(query),
-        _topic_preference(query),
+        None if clause else _topic_preference(query),
+        _own_part_preference(query),
         _target_preference(soft_targets),
         _legal_preference(query),
         _time_named_preference(query),
@@ -89,8 +92,11 @@ def _preferences(
     incident = _term_preference(pool, terms, bool(query.stances))
     if incident is not None:
         found.append(incident)
-        if not query.stances:  # "who said X": the clause is all there is to tell the claims apart
+        if clause:  # "who said X": the clause is all there is to tell the claims apart
             found.append(_closest_preference(pool, terms))
+    topic = _topic_preference(query) if clause else None
+    if topic is not None and any(topic.test(c) for c in claims):
+        found.append(topic)
     return found
 
 
@@ -135,6 +141,18 @@ def _topic_preference(query: StructuredQuery) -> Preference | None:
     topics = set(query.topics)
     # "other" is the extractor's "don't know": it conflicts with no topic
     return Preference("topic matches", lambda c: c.topic in topics or c.topic == "other")
+
+
+def _own_part_preference(query: StructuredQuery) -> Preference | None:
+    """ "who denied involvement in X": a claim about the claimant itself or its own side."""
+    if not query.own_part:
+        return None
+
+    def test(c: FoundClaim) -> bool:
+        side = {norm(c.actor), norm(c.affiliation)} - {""}
+        return c.target_iri == c.actor_iri or bool(side & {norm(c.target), norm(c.target_affiliation)})
+
+    return Preference("about its own part", test)
 
 
 def _target_preference(soft_targets: tuple[tuple[str, str], ...]) -> Preference | None:

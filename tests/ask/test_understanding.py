@@ -81,6 +81,10 @@ PARSES = [
         "who called the election meddling accusations anti-Russian hysteria",
         {"stances": ("deny",), "terms": ("election meddling accusations",)},
     ),
+    # "involvement in" asks about the claimant's own part; "the accusations that" does not
+    ("who denied any involvement in the phishing attack", {"own_part": True, "terms": ("phishing attack",)}),
+    ("who denied responsibility for the leak", {"own_part": True}),
+    ("who dismissed the claims that China was behind the hack", {"own_part": False}),
     # a doubt may be stated as a denial or as a plain assertion
     ("who said there is no evidence that Cloudbleed was exploited", {"stances": ("deny", "assert")}),
     # a kind the grammar does not know is read as "who"
