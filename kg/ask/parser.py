@@ -294,6 +294,8 @@ def _who_did(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
     target, terms, target_type = analyse_object(m["obj"] or "", verb, lx)
     # "who did A accuse of X": the object is what A accused them of, never a second party
     terms = (*terms, target) if target else terms
+    said = m.groupdict().get("said")
+    terms = (*terms, said) if said else terms  # "whose report did A deny": the report is spoken of
     return _query(
         text,
         "who did A VERB",

@@ -55,7 +55,7 @@ PARSES = [
     # whose statement A answered
     (
         "whose report did the Turkish Crime Family deny",
-        {"wanted": "targets", "actor": "Turkish Crime Family"},
+        {"wanted": "targets", "actor": "Turkish Crime Family", "terms": ("report",)},
     ),
     ("whose claims did China reject", {"wanted": "targets", "stances": ("deny",), "actor": "China"}),
     # a doubt cast is a denial
