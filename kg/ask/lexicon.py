@@ -42,6 +42,7 @@ class Lexicon:
     rebut_whom: tuple[str, ...]
     said_verbs: tuple[str, ...]
     statements: tuple[str, ...]  # nouns for what a party says ("whose report did A deny")
+    clause_stance: dict[str, tuple[str, ...]]  # stance -> phrases of a clause that takes it
     no_evidence: tuple[str, ...]  # "there was no evidence that ...": a doubt, answered by denials
     said_about: tuple[str, ...]
     act_frames: tuple[str, ...]
@@ -98,6 +99,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         said_verbs=tuple(data["said"]["verbs"]),
         statements=tuple(data["statements"]["nouns"]),
         no_evidence=tuple(data["no_evidence"]["phrases"]),
+        clause_stance={k: tuple(v) for k, v in data["clause_stance"].items()},
         said_about=tuple(data["said"]["about"]),
         act_frames=tuple(data["object_frames"]["acts"]),
         own_part=tuple(data["object_frames"]["own_part"]),

@@ -412,14 +412,20 @@ def _claimed_to(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
 
 def _said_clause(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
     """ "who said the malware had not reached government systems", "who called the attack a hostage
-    situation": whoever made a claim, any stance, ranked by the clause's words."""
+    situation": whoever made a claim, any stance, ranked by the clause's words (and, for a clause
+    that denies, "had nothing to do with", denials first)."""
+    clause = m["obj"] or ""
+    preferred = tuple(
+        stance for stance, cues in lx.clause_stance.items() if re.search(alternation(cues), clause, re.I)
+    )
     return _query(
         text,
         "who said X",
         "actors",
         lx,
-        terms=(_strip(m["obj"]),),
+        terms=(_strip(clause),),
         actor_type=_kind_of(m, lx),
+        preferred_stances=preferred,
     )
 
 

@@ -35,6 +35,7 @@ class StructuredQuery:
     evidence_stems: tuple[str, ...] = ()  # word stems the evidence should carry ("indict", "sanction")
     rebuts: bool = False  # the stance is a rebuttal of the target's claims
     negated: bool = False  # "who did not deny ...": answered by claims stated as negated
+    preferred_stances: tuple[str, ...] = ()  # a clause's stance ("had nothing to do with"): a preference
     own_part: bool = False  # "who denied involvement in ...": their own part is asked about
     time: TimeSpec | None = None  # "in 2017", "before the sanctions": a preference (kg.ask.rank)
     corrected: tuple[tuple[str, str], ...] = ()  # misspelt words of the question -> the words read

@@ -73,6 +73,7 @@ def _preferences(
     clause = not query.stances
     candidates = [
         _kind_preference(query),
+        _stance_preference(query),
         None if clause else _topic_preference(query),
         _own_part_preference(query),
         _target_preference(soft_targets),
@@ -109,6 +110,14 @@ def _closest_preference(pool: list[FoundClaim], phrases: tuple[str, ...]) -> Pre
     return Preference(
         "closest to the question", lambda c: term_score(terms, c.claim, c.evidence, c.target) >= cut
     )
+
+
+def _stance_preference(query: StructuredQuery) -> Preference | None:
+    """ "who said the emails had nothing to do with it": a claim of the stance the clause takes."""
+    if not query.preferred_stances:
+        return None
+    stances = set(query.preferred_stances)
+    return Preference("stance as the question says", lambda c: c.stance in stances)
 
 
 def _kind_preference(query: StructuredQuery) -> Preference | None:

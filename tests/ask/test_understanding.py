@@ -85,6 +85,9 @@ PARSES = [
     ("who denied any involvement in the phishing attack", {"own_part": True, "terms": ("phishing attack",)}),
     ("who denied responsibility for the leak", {"own_part": True}),
     ("who dismissed the claims that China was behind the hack", {"own_part": False}),
+    # a clause that denies ranks denials first
+    ("which company said the phishing emails had nothing to do with it", {"preferred_stances": ("deny",)}),
+    ("who said the malware had reached government systems", {"preferred_stances": ()}),
     # a doubt may be stated as a denial or as a plain assertion
     ("who said there is no evidence that Cloudbleed was exploited", {"stances": ("deny", "assert")}),
     # a kind the grammar does not know is read as "who"
