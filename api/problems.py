@@ -38,6 +38,9 @@ class Problem(BaseModel):
     status: int
     detail: str | None = None
     instance: str | None = None
+    suggestions: list[str] | None = Field(
+        default=None, description="closest readings of a question that was not understood (GET /ask)"
+    )
 
 
 class NotAcceptable(errors.InputError):
@@ -77,8 +80,11 @@ def problem_response(
     instance: str | None,
     type_: str = "about:blank",
     headers: dict[str, str] | None = None,
+    suggestions: list[str] | None = None,
 ) -> JSONResponse:
-    body = Problem(type=type_, title=title, status=status, detail=detail, instance=instance)
+    body = Problem(
+        type=type_, title=title, status=status, detail=detail, instance=instance, suggestions=suggestions
+    )
     return JSONResponse(
         body.model_dump(exclude_none=True), status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers
     )
@@ -92,7 +98,10 @@ def kg_error_response(exc: KgError, instance: str | None) -> JSONResponse:
     detail = exc.message if not exc.detail else f"{exc.message}: {exc.detail}"
     if exc.status >= 500 and not isinstance(exc, errors.StoreError | errors.QueryTimeout):
         log.error("%s: %s", type(exc).__name__, detail)
-    return problem_response(exc.status, exc.title, detail, instance, problem_type(type(exc)), headers)
+    suggestions = list(getattr(exc, "suggestions", ())) or None  # kg.errors.QuestionNotUnderstood
+    return problem_response(
+        exc.status, exc.title, detail, instance, problem_type(type(exc)), headers, suggestions
+    )
 
 
 def _instance(request: Request) -> str:

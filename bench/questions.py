@@ -13,6 +13,12 @@ mapping and rebuttal upkeep as extracted claims), so the question layer is measu
 errors; and once end to end, with the extracted claims. Its last line is
 ``oracle: N/M right; extracted: K/M right`` over the corpus questions (the last set asked).
 
+An answer is scored by its top group (``Answer.top``: the rows of the best score, see
+docs/questions.md): their names, the names their evidence uses and a spokesperson's state go to
+``score.py``; rows ranked below are not submitted. For the corpus questions the figures of folds 0-2
+of ``corpus/folds.json`` (those the question layer is tuned on) and of the held-out folds 3-4 are
+printed beside the total.
+
 For each wrong question the script tells whether the expected answer was absent from the store's claims
 (an extraction miss) or present but not picked (a question-layer miss).
 
@@ -36,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
 sys.path.insert(0, str(ROOT))
 
-from kg.ask import answer  # noqa: E402
+from kg.ask import Answer, answer  # noqa: E402
 from kg.ask.match import core, norm  # noqa: E402
 from kg.errors import KgError  # noqa: E402
 from kg.graph import open_store  # noqa: E402
@@ -156,6 +162,13 @@ def diagnose(question: dict, names: list[str], claims: list[Claim]) -> list[str]
     return notes
 
 
+def answer_names(result: Answer) -> list[str]:
+    """The names an answer is scored by: its top group (the rows of the best score; the rows ranked
+    below are not submitted), each party under its graph label, the names its evidence uses and, for a
+    spokesperson, the state or body it speaks for."""
+    return [n for row in result.top for n in (row.name, *row.mentions, row.speaks_for) if n]
+
+
 def ask_gold(
     gold: dict, eval_dir: Path, oracle: bool, verbose: bool, alias: int = 0
 ) -> tuple[list[dict], float]:
@@ -175,10 +188,7 @@ def ask_gold(
                 fill_store(store, article, claims, oracle)
                 began = time.perf_counter()
                 try:
-                    # each party under its graph label and the names its evidence uses for it
-                    names = [
-                        n for row in answer(question["q"], store).answers for n in (row.name, *row.mentions)
-                    ]
+                    names = answer_names(answer(question["q"], store))
                 except KgError as exc:
                     print(f"   error: {question['q']}: {exc.message}")
                     names = []
@@ -245,6 +255,22 @@ def time_questions(folder: Path, repeat: int) -> None:
 
 
 GOLD_FILES = {"seed": "seed.gold.json", "dev": "dev.gold.json", "corpus": "corpus/corpus.gold.json"}
+FOLDS_FILE = "corpus/folds.json"  # article id -> fold (0-4)
+TUNED_FOLDS = frozenset({0, 1, 2})  # the folds whose failures the question layer was tuned on
+
+
+def fold_figures(score_text: str, folds: dict[str, int]) -> dict[str, tuple[int, int]]:
+    """(right, asked) of the tuned and the held-out folds, from ``score.py --questions`` output."""
+    figures = {"tuned": [0, 0], "held out": [0, 0]}
+    for line in score_text.splitlines():
+        verdict, _, rest = line.partition(" ")
+        article = rest.split(":", 1)[0].strip()
+        if verdict not in {"ok", "BAD"} or article not in folds:
+            continue
+        split = figures["tuned" if folds[article] in TUNED_FOLDS else "held out"]
+        split[0] += verdict == "ok"
+        split[1] += 1
+    return {k: (v[0], v[1]) for k, v in figures.items()}
 
 
 def run_set(name: str, args: argparse.Namespace, out: Path, oracle: bool) -> tuple[int, int]:
@@ -266,9 +292,15 @@ def run_set(name: str, args: argparse.Namespace, out: Path, oracle: bool) -> tup
     if args.verbose:
         print(scored.stdout, end="")
     right, asked = (int(x) for x in scored.stdout.strip().splitlines()[-1].split()[1].split("/"))
+    splits = ""
+    folds_path = args.eval_dir / FOLDS_FILE
+    if name == "corpus" and folds_path.exists():
+        figures = fold_figures(scored.stdout, json.loads(folds_path.read_text()))
+        shown = ", ".join(f"{k} {r}/{n}" for k, (r, n) in figures.items())
+        splits = f" (folds {','.join(map(str, sorted(TUNED_FOLDS)))} tuned / others held out: {shown})"
     print(
         f"== {name}{' (oracle: gold claims, imported)' if oracle else ' (extracted claims)'}: "
-        f"{right}/{asked} right, {spent / max(len(records), 1) * 1000:.1f} ms per answer; "
+        f"{right}/{asked} right{splits}, {spent / max(len(records), 1) * 1000:.1f} ms per answer; "
         f"{out / f'SCORE-{label}.txt'}"
     )
     return right, asked

@@ -79,6 +79,16 @@ class QueryError(KgError):
     title = "Bad query"
 
 
+class QuestionNotUnderstood(QueryError):
+    """A plain-English question fits no question shape; ``suggestions`` are the closest readings."""
+
+    title = "Question not understood"
+
+    def __init__(self, message: str, *, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.suggestions = tuple(suggestions)
+
+
 class FederationRefused(QueryError):
     """A query asks the server to contact another endpoint (SPARQL ``SERVICE``), which is off."""
 

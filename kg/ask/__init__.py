@@ -3,8 +3,9 @@
 ``parse(question)`` gives the :class:`StructuredQuery` a question is understood as (no graph needed);
 ``answer(question, store)`` runs it and returns an :class:`Answer` whose ``to_dict()`` is
 ``{"question", "query", "sparql", "bindings", "resolved", "answers": [{"name", "type", "affiliation",
-"claims": [...]}]}``. A question that fits no known shape raises :class:`kg.errors.QueryError` whose
-message lists example questions.
+"mentions", "score", "why", "top", "claims": [...]}]}``, the rows ranked by the question's soft
+preferences (kg.ask.rank), the top group first. A question that fits no known shape raises
+:class:`kg.errors.QuestionNotUnderstood` whose ``suggestions`` are the closest readings that parse.
 """
 
 from kg.ask.answer import Answer, AnswerRow, FoundClaim

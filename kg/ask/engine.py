@@ -1,9 +1,9 @@
-"""Structured query -> grouped answers: resolve names, fetch claims, narrow them, group them.
+"""Structured query -> grouped answers: resolve names, fetch claims, rank them, group them.
 
-Hard constraints (the stance, a named actor, the accused/warned party) are bound in the SPARQL. Soft
-ones (topic, the incident's words, a denial's target, the trace of an indictment in the evidence)
-narrow the claims only when some claims satisfy them, so a loosely worded question still gets the
-claims that answer it.
+Hard constraints (the stance, a named actor, the accused/warned party, negation) are bound in the
+SPARQL; a "which K ..." question keeps parties of kind K. Soft ones (topic, the incident's words, a
+denial's target, the trace of an indictment in the evidence, a time) rank the claims and say why
+(kg.ask.rank); no claim is dropped for them. The rows of the best score are the answer's top group.
 """
 
 from __future__ import annotations
@@ -14,15 +14,16 @@ from dataclasses import replace
 from kg.ask import lookup as graph_lookup
 from kg.ask.answer import Answer, AnswerRow, FoundClaim
 from kg.ask.lookup import CLAIMS_QUERY, GraphLookup, Narrowing, Party
-from kg.ask.match import has_stem, names_an_incident, norm, stems, term_score, term_words
+from kg.ask.match import norm, stems
 from kg.ask.parser import parse
 from kg.ask.query import StructuredQuery
+from kg.ask.rank import rank
+from kg.ask.spelling import closest_name
 from kg.graph.store import Store
 from kg.graph.views import load_query
 
 # Stances whose target is the actor's own side or an act: a named target is a preference, not a filter.
 SOFT_TARGET_STANCES = frozenset({"deny", "acknowledge", "pledge", "assert"})
-TERM_KEEP_RATIO = 0.5  # claims scoring at least half the best incident-term score stay
 MAX_REBUTTED_SHOWN = 10
 MAX_CLAIMS_PER_ANSWER = 20  # an answer row shows this many claims and counts the rest ("more_claims")
 
@@ -40,20 +41,23 @@ def run(query: StructuredQuery, store: Store) -> Answer:
         return answer_incidents(query, store)
     lookup = GraphLookup(store)
     resolved: dict[str, list[str]] = {}
+    corrected = dict(query.corrected)
     actors: tuple[Party, ...] = ()
     if query.actor:
-        actors = lookup.resolve(query.actor)
+        actors = _resolve(lookup, query.actor, corrected)
         resolved["actor"] = [p.label for p in actors]
         if not actors:
-            return _answer(query, lookup, (), resolved, f"no party named {query.actor!r} in the graph")
-    targets = lookup.resolve(query.target) if query.target else ()
+            note = f"no party named {query.actor!r} in the graph"
+            return _answer(query, lookup, (), resolved, note, corrected)
+    targets = _resolve(lookup, query.target, corrected) if query.target else ()
     if query.target:
         related = {p.iri: p for phrase in query.also_targets for p in lookup.resolve(phrase)}
         targets = tuple({**{p.iri: p for p in targets}, **related}.values()) if targets else ()
         resolved["target"] = [p.label for p in targets]
     if query.rebuts:
         if query.target and not targets:
-            return _answer(query, lookup, (), resolved, f"no party named {query.target!r} in the graph")
+            note = f"no party named {query.target!r} in the graph"
+            return _answer(query, lookup, (), resolved, note, corrected)
         claims = _rebuttals(lookup, targets)
     else:
         hard = bool(targets) and bool(query.stances) and not set(query.stances) <= SOFT_TARGET_STANCES
@@ -66,12 +70,29 @@ def run(query: StructuredQuery, store: Store) -> Answer:
             query.actor_type,
         )
         found = lookup.claims(
-            query.stances, [a.iri for a in actors], [t.iri for t in targets] if hard else (), narrowing
+            query.stances,
+            [a.iri for a in actors],
+            [t.iri for t in targets] if hard else (),
+            narrowing,
+            negated=query.negated,
         )
         claims = refine(found, query, () if hard else targets, terms, _incident_claims(terms, store))
     rows = with_mentions(group(claims, "targets" if query.wanted == "targets" else "actors"), lookup)
     note = None if rows else "no claims in the graph answer this question"
-    return _answer(query, lookup, rows, resolved, note)
+    return _answer(query, lookup, rows, resolved, note, corrected)
+
+
+def _resolve(lookup: GraphLookup, phrase: str, corrected: dict[str, str]) -> tuple[Party, ...]:
+    """The parties ``phrase`` names; when none, those of the closest name of the graph (a misspelling,
+    recorded in ``corrected``)."""
+    parties = lookup.resolve(phrase)
+    if parties:
+        return parties
+    closest = closest_name(phrase, lookup.all_names())
+    if closest is None:
+        return ()
+    corrected[phrase] = closest
+    return lookup.resolve(closest)
 
 
 def _answer(
@@ -80,6 +101,7 @@ def _answer(
     rows: Iterable[AnswerRow],
     resolved: dict[str, list[str]],
     note: str | None,
+    corrected: dict[str, str],
 ) -> Answer:
     return Answer(
         question=query.question,
@@ -90,6 +112,7 @@ def _answer(
         resolved=resolved,
         note=_bounded_note(lookup) if rows and (lookup.truncated or lookup.narrowed_by) else note,
         truncated=lookup.truncated or bool(lookup.narrowed_by),
+        corrected=corrected,
     )
 
 
@@ -104,13 +127,7 @@ def _bounded_note(lookup: GraphLookup) -> str:
     return note
 
 
-# --- narrowing --------------------------------------------------------------------------------------
-
-
-def prefer(claims: list[FoundClaim], test: Callable[[FoundClaim], bool]) -> list[FoundClaim]:
-    """The claims that pass ``test``, or all of them when none does."""
-    passing = [c for c in claims if test(c)]
-    return passing or claims
+# --- structure and ranking -------------------------------------------------------------------------
 
 
 def _incident_claims(terms: tuple[str, ...], store: Store) -> set[str] | None:
@@ -126,29 +143,23 @@ def refine(
     terms: tuple[str, ...],
     incident: set[str] | None = None,
 ) -> list[FoundClaim]:
-    """Drop negated claims, keep the asked-for kinds of party, then apply the soft constraints; when the
-    question names an incident the graph knows, its claims answer it (their sentences need not repeat
-    its name)."""
-    claims = [c for c in claims if not c.negated]
-    strict_kinds = query.shape.startswith("which")  # "which states ..." asks for states only
-    if query.target_type:
-        claims = _of_kind(claims, query.target_type, lambda c: (c.target_type, c.target_state), strict_kinds)
-    if query.actor_type:
-        claims = _of_kind(claims, query.actor_type, lambda c: (c.actor_type, False), strict_kinds)
-    if query.topics:  # "other" is the extractor's "don't know": it conflicts with no topic
-        claims = prefer(claims, lambda c: c.topic in query.topics or c.topic == "other")
-    if soft_targets:
-        iris = {p.iri for p in soft_targets}
-        labels = {norm(p.label) for p in soft_targets}
-        claims = prefer(claims, lambda c: c.target_iri in iris or norm(c.target_affiliation) in labels)
-    if query.evidence_stems:
-        claims = prefer(claims, lambda c: has_stem(c.evidence, query.evidence_stems))
-    about = [c for c in claims if c.iri in incident] if incident else []
-    return by_terms(about or claims, terms)
+    """The claims that fit the question's structure (negated or not as asked; for "which K ..." the
+    parties of kind K; when the question names an incident the graph knows, that incident's claims, whose
+    sentences need not repeat its name), ranked by its soft preferences (kg.ask.rank): none is dropped
+    for those."""
+    claims = [c for c in claims if c.negated == query.negated]
+    if query.shape.startswith("which"):  # "which states ..." asks for states only
+        if query.target_type:
+            claims = _of_kind(claims, query.target_type, lambda c: (c.target_type, c.target_state))
+        if query.actor_type:
+            claims = _of_kind(claims, query.actor_type, lambda c: (c.actor_type, False))
+    if incident:
+        claims = [c for c in claims if c.iri in incident] or claims
+    return rank(claims, query, tuple((p.iri, p.label) for p in soft_targets), terms)
 
 
 def _of_kind(
-    claims: list[FoundClaim], kind: str, of: Callable[[FoundClaim], tuple[str, bool]], strict: bool
+    claims: list[FoundClaim], kind: str, of: Callable[[FoundClaim], tuple[str, bool]]
 ) -> list[FoundClaim]:
     if kind == "state":
         states = [c for c in claims if of(c)[1]]
@@ -156,31 +167,11 @@ def _of_kind(
         if states:
             return states
     matching = [c for c in claims if of(c)[0] == kind]
-    if matching or not strict:
-        return matching or claims
+    if matching:
+        return matching
     # "which group ...": a party of unknown kind may be one (the graph could not type "SamSam"); only
     # parties known to be of another kind are no answer
     return [c for c in claims if of(c)[0] == "unknown"]
-
-
-def by_terms(claims: list[FoundClaim], phrases: tuple[str, ...]) -> list[FoundClaim]:
-    """The claims that speak most of the incident the question names (all, when none does). A claim
-    whose sentence names no incident at all ("the code was reused by Lazarus") stays when another claim
-    of its article about the same party tells of the incident: it is not evidence of another incident."""
-    terms = term_words(phrases)
-    if not terms or not claims:
-        return claims
-    scores = [term_score(terms, c.claim, c.evidence, c.target) for c in claims]
-    threshold = max(scores) * TERM_KEEP_RATIO
-    if threshold <= 0:
-        return claims
-    on_topic = {(c.article, c.target_iri) for c, s in zip(claims, scores, strict=True) if s >= threshold}
-    return [
-        c
-        for c, s in zip(claims, scores, strict=True)
-        if s >= threshold
-        or ((c.article, c.target_iri) in on_topic and not names_an_incident(c.claim, c.evidence))
-    ]
 
 
 # --- rebuttals --------------------------------------------------------------------------------------
@@ -236,18 +227,37 @@ def with_mentions(rows: list[AnswerRow], lookup: GraphLookup) -> list[AnswerRow]
 
 
 def group(claims: Iterable[FoundClaim], by: str) -> list[AnswerRow]:
-    """One row per actor (or per target), most-supported first, each with its claims."""
+    """One row per actor (or per target), each with its claims best first; rows by their best claim's
+    score, then by support. The rows of the best score are the top group (``top``)."""
     buckets: dict[str, list[FoundClaim]] = {}
     for claim in claims:
         buckets.setdefault(claim.target_iri if by == "targets" else claim.actor_iri, []).append(claim)
     rows = []
     for iri, found in buckets.items():
+        found = sorted(found, key=lambda c: -c.score)
         first = found[0]
         if by == "targets":
             name, kind, affiliation = first.target, first.target_type, first.target_affiliation
         else:
             name, kind, affiliation = first.actor, first.actor_type, first.affiliation
         shown, more = tuple(found[:MAX_CLAIMS_PER_ANSWER]), max(0, len(found) - MAX_CLAIMS_PER_ANSWER)
-        rows.append(AnswerRow(name, kind, affiliation, iri, shown, more_claims=more))
+        speaks_for = (
+            affiliation if kind == "person" and affiliation and norm(affiliation) != norm(name) else ""
+        )
+        rows.append(
+            AnswerRow(
+                name,
+                kind,
+                affiliation,
+                iri,
+                shown,
+                more_claims=more,
+                score=first.score,
+                why=first.why,
+                speaks_for=speaks_for,
+            )
+        )
+    best = max((row.score for row in rows), default=0.0)
     order = {row.iri: i for i, row in enumerate(rows)}
-    return sorted(rows, key=lambda r: (-len(r.claims) - r.more_claims, order[r.iri]))
+    ranked = sorted(rows, key=lambda r: (-r.score, -len(r.claims) - r.more_claims, order[r.iri]))
+    return [replace(row, top=row.score >= best) for row in ranked]

@@ -41,8 +41,12 @@ class Lexicon:
     rebut_verbs: tuple[str, ...]
     rebut_whom: tuple[str, ...]
     said_verbs: tuple[str, ...]
+    statements: tuple[str, ...]  # nouns for what a party says ("whose report did A deny")
+    clause_stance: dict[str, tuple[str, ...]]  # stance -> phrases of a clause that takes it
+    no_evidence: tuple[str, ...]  # "there was no evidence that ...": a doubt, answered by denials
     said_about: tuple[str, ...]
     act_frames: tuple[str, ...]
+    own_part: tuple[str, ...]  # frames asking about the claimant's own part ("involvement in")
     act_heads: frozenset[str]
     act_modifiers: frozenset[str]
     behind_nouns: dict[str, str]
@@ -50,6 +54,11 @@ class Lexicon:
     topics: dict[str, tuple[str, ...]]
     stop_terms: frozenset[str]
     examples: tuple[str, ...]
+    time_relations: dict[str, str]  # "since" -> "since", "prior to" -> "before"
+    months: dict[str, int]  # "march" -> 3
+    negation_words: tuple[str, ...]
+    negation_auxiliaries: dict[str, str]  # "did" -> "" ("did not deny" asks "deny")
+    suggest: dict[str, tuple[str, ...]]  # stance (or "any") -> reading templates with {x}
     incident_nouns: tuple[str, ...]
     year: re.Pattern[str]  # "in 2017": the year an incidents question asks about
     questions: tuple[tuple[str, str], ...]  # (shape name, pattern with {list} placeholders), in order
@@ -90,8 +99,12 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         rebut_verbs=tuple(data["rebut"]["verbs"]),
         rebut_whom=tuple(data["rebut"]["whom"]),
         said_verbs=tuple(data["said"]["verbs"]),
+        statements=tuple(data["statements"]["nouns"]),
+        no_evidence=tuple(data["no_evidence"]["phrases"]),
+        clause_stance={k: tuple(v) for k, v in data["clause_stance"].items()},
         said_about=tuple(data["said"]["about"]),
         act_frames=tuple(data["object_frames"]["acts"]),
+        own_part=tuple(data["object_frames"]["own_part"]),
         act_heads=frozenset(key(h) for h in data["object_frames"]["act_heads"]),
         act_modifiers=frozenset(key(h) for h in data["object_frames"]["act_modifiers"]),
         behind_nouns={key(k): v for k, v in data["behind_nouns"].items()},
@@ -99,6 +112,11 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         topics={key(k): tuple(v) for k, v in data["topics"].items()},
         stop_terms=frozenset(key(t) for t in data["terms"]["stop"]),
         examples=tuple(data["help"]["examples"]),
+        time_relations={key(k): v for k, v in data["time"]["relations"].items()},
+        months={key(k): int(v) for k, v in data["time"]["months"].items()},
+        negation_words=tuple(data["negation"]["words"]),
+        negation_auxiliaries={key(k): v for k, v in data["negation"]["auxiliaries"].items()},
+        suggest={k: tuple(v) for k, v in data["suggest"].items()},
         incident_nouns=tuple(data["incidents"]["nouns"]),
         year=re.compile(data["incidents"]["year"], re.I),
         questions=tuple((q["name"], q["pattern"]) for q in data["question"]),

@@ -54,6 +54,8 @@ DETAIL_CHUNK = 500  # claim IRIs bound in one detail query
 PARTIES_QUERY = "ask_parties"
 MATCH_QUERY = "ask_party_match"
 NAMES_QUERY = "ask_party_names"
+LABELS_QUERY = "ask_party_labels"
+LABELS_CAP = 50_000  # names compared with a misspelt one at most
 _LIST_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|&)\s*", re.I)
 
 
@@ -77,6 +79,7 @@ class GraphLookup:
     narrowed_by: tuple[str, ...] = ()  # the soft conditions that narrowed a too-large match
     _matched: dict[str, set[str]] = field(default_factory=dict)  # needle -> parties named by it
     _parties: dict[str, Party] = field(default_factory=dict)  # described parties by IRI
+    _negated: bool = False  # the claims looked for are the negated ones ("who did not deny")
 
     # --- parties -------------------------------------------------------------------------------------
 
@@ -152,6 +155,13 @@ class GraphLookup:
         ranked = sorted((iri for iri, level in levels.items() if level), key=lambda iri: -levels[iri])
         return tuple(pool[iri] for iri in ranked)
 
+    def all_names(self) -> list[str]:
+        """Every distinct name of the graph's parties (at most LABELS_CAP), for reading a misspelt
+        name."""
+        self.runs.append({"query": LABELS_QUERY})
+        rows = self.store.select(f"{load_query(LABELS_QUERY)}\nLIMIT {LABELS_CAP}")
+        return [str(row["name"]) for row in rows if row.get("name")]
+
     def names(self, iris: Iterable[str]) -> dict[str, list[str]]:
         """Every label and alias of each party of ``iris``."""
         iris = list(dict.fromkeys(iris))
@@ -173,11 +183,14 @@ class GraphLookup:
         actors: Iterable[str] = (),
         targets: Iterable[str] = (),
         narrowing: Narrowing | None = None,
+        negated: bool = False,
     ) -> list[FoundClaim]:
-        """Claims not negated, with one of ``stances`` (empty = any), by one of ``actors`` and about one
-        of ``targets`` (IRIs; empty = any). At most FETCH_CAP of them: when more match, the soft
-        conditions of ``narrowing`` are tried in SPARQL first, narrowest first (see ``_narrow``)."""
+        """Claims not negated (only negated ones when ``negated``), with one of ``stances`` (empty =
+        any), by one of ``actors`` and about one of ``targets`` (IRIs; empty = any). At most FETCH_CAP
+        of them: when more match, the soft conditions of ``narrowing`` are tried in SPARQL first,
+        narrowest first (see ``_narrow``)."""
         starts = _starts(tuple(stances), tuple(actors), tuple(targets))
+        self._negated = negated
         keys = self._claim_keys(starts, {})
         if len(keys) > FETCH_CAP and narrowing:
             kind_starts = (
@@ -215,6 +228,8 @@ class GraphLookup:
     def _claim_keys(self, starts: list[dict[str, Term]], soft: dict[str, list[Term]]) -> list[str]:
         names = list(starts[0])
         query = inject_rows_in_graph(load_query(KEYS_QUERY), names, [list(r.values()) for r in starts])
+        if self._negated:
+            soft = {**soft, "negatedWanted": [Literal(True)]}
         for name, values in soft.items():  # joined after the GRAPH group: conditions, not starts
             query = inject_rows(query, [name], [[v] for v in values])
         shown = [{k: str(v.value) for k, v in row.items()} for row in starts]

@@ -188,9 +188,16 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(norm(text).split())
 
 
+_INFLECTIONS = ("ing", "ed", "es", "s", "d")
+
+
 def _same_word(a: str, b: str) -> bool:
-    """Equal, or sharing a long common stem ("elections"/"election", "sponsoring"/"sponsorship")."""
+    """Equal, one the other inflected ("pay"/"paying"), or sharing a long common stem
+    ("elections"/"election", "sponsoring"/"sponsorship")."""
     if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 3 and long_.startswith(short) and long_[len(short) :] in _INFLECTIONS:
         return True
     shortest = min(len(a), len(b))
     if shortest < 5:
@@ -237,6 +244,36 @@ def has_stem(text: str, stems: Iterable[str]) -> bool:
     """Whether a word of ``text`` starts with one of ``stems`` ("indictment" has "indict")."""
     words = _words(text)
     return any(w.startswith(stem) for stem in stems for w in words)
+
+
+def act_words(*texts: str) -> frozenset[str]:
+    """The act words ("attack", "breach") of texts, singular."""
+    heads = load_lexicon().act_heads
+    return frozenset(w.removesuffix("s") for t in texts for w in norm(t).split() if w in heads)
+
+
+def names_another_incident(terms: tuple[Term, ...], *texts: str, by_party: bool = True) -> bool:
+    """Whether a text names an incident of its own: an act word ("attack", "breach") with a name next
+    to it (a capitalised word, "the Sony hack") or a party after it ("the attack on the ministry"),
+    not of the question's terms. "The attack", "the worldwide attack" name none: they refer to the
+    incident their article tells of. Without ``by_party``, only a name counts."""
+    lexicon = load_lexicon()
+    wanted = {t.word for t in terms}
+    for text in texts:
+        tokens = _WORD.findall(text.replace("\u2019", "'"))
+        for i, token in enumerate(tokens):
+            following = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+            if token.lower() not in lexicon.act_heads or following in lexicon.act_modifiers:
+                continue  # "the Lazarus hacking group" names a group, not an incident
+            before = [w for w in tokens[max(0, i - 3) : i] if w[:1].isupper()]
+            on = by_party and i + 1 < len(tokens) and tokens[i + 1].lower() in {"on", "against", "of"}
+            after = [w for w in tokens[i + 2 : i + 5] if on and w.lower() not in lexicon.stop_terms][:1]
+            for near in (*before, *after):
+                word = norm(near)
+                named = word and word not in lexicon.stop_terms
+                if named and not any(_same_word(word, w) for w in wanted):
+                    return True
+    return False
 
 
 def names_an_incident(*texts: str) -> bool:

@@ -11,7 +11,10 @@ from functools import cache
 
 from kg.ask.lexicon import Lexicon, alternation, key, load_lexicon
 from kg.ask.query import StructuredQuery
-from kg.errors import QueryError
+from kg.ask.spelling import correct_words
+from kg.ask.suggest import closest_readings
+from kg.ask.timing import TimeSpec, split_time
+from kg.errors import QuestionNotUnderstood
 
 _LEAD_IN = re.compile(
     r"^(?:(?:and|so|ok|okay|please|now|then|tell\s+me|can\s+you\s+tell\s+me|do\s+you\s+know|"
@@ -35,6 +38,7 @@ _PREPOSITIONS = (
     "as",
 )
 _SPLIT_PREPOSITIONS = ("of", "for", "over", "in", "about", "regarding", "concerning", "with", "on")
+_COPULAS = frozenset({"was", "were", "is", "are"})
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 # up to three words before a kind ("which Russian intelligence service"), never an auxiliary
 _MODIFIERS = r"(?:(?!(?:did|does|do|was|were|is|are|has|have|had)\s)[\w.'-]+\s+){0,3}?"
@@ -55,20 +59,91 @@ def normalize(question: str) -> str:
 
 
 def parse(question: str) -> StructuredQuery:
-    """The structured query of ``question``; QueryError (with examples) when no pattern fits."""
-    lexicon = load_lexicon()
+    """The structured query of ``question``: a negation after the question word and a time at its
+    edge are read off first, then the patterns tried in order; when none fits, again with misspelt
+    grammar words corrected. QuestionNotUnderstood (with the closest readings) when nothing fits."""
     text = normalize(question)
+    query = parse_plain(text)
+    if query is None:
+        corrected, fixes = correct_words(text)
+        query = parse_plain(corrected) if fixes else None
+        if query is None:
+            readings = closest_readings(text, lambda reading: parse_plain(reading) is not None)
+            raise QuestionNotUnderstood(not_understood(question, readings), suggestions=readings)
+        query = replace(query, corrected=tuple(fixes.items()))
+    return replace(query, question=text)
+
+
+_UNKNOWN_KIND = re.compile(
+    r"(?:which|what)\s+(?:[\w.'-]+\s+){1,3}?(?=(?:did|does|do|was|were|is|are|has|have|had)\s)", re.I
+)
+
+
+def parse_plain(text: str) -> StructuredQuery | None:
+    """The structured query of a normalised question as written, or None; a "which K" of a kind the
+    grammar does not know ("which espionage campaign did A link X to") is read as "who"."""
+    query = _parse_as_written(text)
+    if query is None and _UNKNOWN_KIND.match(text):
+        query = _parse_as_written(_UNKNOWN_KIND.sub("who ", text, count=1))
+    return query
+
+
+def _parse_as_written(text: str) -> StructuredQuery | None:
+    lexicon = load_lexicon()
+    negated, plain = split_negation(text, lexicon)
+    for words, negation in ((plain, negated), (text, False)) if negated else ((text, False),):
+        rest, when = split_time(words, lexicon)
+        for candidate, time in ((rest, when), (words, None)) if when else ((words, None),):
+            query = _match(candidate, lexicon)
+            if query is not None:
+                return _with_time(replace(query, negated=negation), time)
+    return None
+
+
+def _with_time(query: StructuredQuery, time: TimeSpec | None) -> StructuredQuery:
+    """``query`` with the question's time; an incidents question filters by its calendar year ("which
+    incidents were attributed to Russia in 2017"), the others rank by it."""
+    if query.wanted == "incidents" and time is not None and time.relation == "in" and time.year:
+        return replace(query, time=time, year=query.year or time.year)
+    return replace(query, time=time)
+
+
+def _match(text: str, lexicon: Lexicon) -> StructuredQuery | None:
     for pattern in _patterns():
         match = pattern.regex.fullmatch(text)
         if match:
-            return pattern.build(text, match, lexicon)
-    raise QueryError(not_understood(question))
+            query = pattern.build(text, match, lexicon)
+            obj = match.groupdict().get("obj") or ""
+            return replace(query, own_part=_starts_with(obj.strip(), lexicon.own_part))
+    return None
 
 
-def not_understood(question: str) -> str:
-    examples = "; ".join(f'"{e}"' for e in load_lexicon().examples[:6])
+def split_negation(text: str, lx: Lexicon) -> tuple[bool, str]:
+    """ "who did not deny X" -> (True, "who deny X"); "who has never accused X" -> (True, "who has
+    accused X"); "who did Obama not accuse" -> (True, "who did Obama accuse"). Only a negation of the
+    question's own verb counts: "who said the malware had not spread" asks who said so."""
+    negation = alternation(lx.negation_words)
+    auxiliaries = alternation([a for a in lx.negation_auxiliaries if a])
+    head = rf"(?P<who>who|whom|(?:which|what)\s+{_MODIFIERS}{alternation(lx.kinds)})"
+    found = re.match(rf"{head}\s+(?:(?P<aux>{auxiliaries})\s*(?:{negation})|never)\s+", text, re.I)
+    if found:
+        kept = lx.negation_auxiliaries.get(key(found["aux"] or ""), "")
+        return True, " ".join(p for p in (found["who"], kept, text[found.end() :]) if p)
+    verb = alternation(lx.active_stance)
+    after = re.match(
+        rf"{head}\s+(?P<aux>{auxiliaries})\s+(?P<actor>.+?)\s+(?:not|never)\s+(?={verb}\b)", text, re.I
+    )
+    if after:
+        return True, f"{after['who']} {after['aux']} {after['actor']} {text[after.end() :]}"
+    return False, text
+
+
+def not_understood(question: str, readings: tuple[str, ...] = ()) -> str:
     shown = " ".join(question.split())[:120] or "(empty)"
-    return f"cannot understand the question {shown!r}; try questions like {examples}"
+    examples = "; ".join(f'"{e}"' for e in load_lexicon().examples[:6])
+    offered = "; ".join(f'"{r}?"' for r in readings)
+    meant = f"; did you mean: {offered}" if readings else ""
+    return f"cannot understand the question {shown!r}{meant}; try questions like {examples}"
 
 
 # --- patterns ---------------------------------------------------------------------------------------
@@ -102,6 +177,8 @@ def _pieces(lx: Lexicon) -> dict[str, str]:
         "relation": alternation((*lx.perpetrator_relations, *lx.affiliation_relations)),
         "reported": alternation(lx.reported_perpetration),
         "said_verbs": alternation(lx.said_verbs),
+        "statements": alternation(lx.statements),
+        "no_evidence": alternation(lx.no_evidence),
         "said_about": alternation(lx.said_about),
         "perpetration": alternation(lx.perpetration_verbs),
         "deny_verbs": alternation(lx.deny_verbs),
@@ -131,7 +208,10 @@ def _builders() -> dict[str, Callable[[str, re.Match[str], Lexicon], StructuredQ
         "which kind did A VERB": _kind_who_did,
         "who was VERBed": _passive,
         "who did A VERB": _who_did,
+        "whose X did A VERB": _who_did,
         "who called X groundless": _called_groundless,
+        "who said there was no evidence": _doubted,
+        "who called the accusations X": _called_groundless,
         "who said X was behind Y": _reported_attribution,
         "who VERBed": _active,
         "which kind was X VERBed to": _kind_passive_to,
@@ -241,6 +321,8 @@ def _who_did(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
     target, terms, target_type = analyse_object(m["obj"] or "", verb, lx)
     # "who did A accuse of X": the object is what A accused them of, never a second party
     terms = (*terms, target) if target else terms
+    said = m.groupdict().get("said")
+    terms = (*terms, said) if said else terms  # "whose report did A deny": the report is spoken of
     return _query(
         text,
         "who did A VERB",
@@ -254,12 +336,25 @@ def _who_did(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
     )
 
 
+def _doubted(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
+    """ "who said there was no evidence that X": a doubt, stated as a denial or a plain assertion."""
+    return _query(
+        text, "who said there was no evidence", "actors", lx, stances=("deny", "assert"),
+        terms=(_strip(m["obj"]),),
+    )  # fmt: skip
+
+
 def _called_groundless(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
     return _query(text, "who called X groundless", "actors", lx, stances=("deny",), terms=(_strip(m["obj"]),))
 
 
 def _reported_attribution(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
     subject, obj, relation = _strip(m["subj"]), _strip(m["obj"] or ""), key(m["rel"])
+    raw = (m["obj"] or "").strip()
+    if relation in _COPULAS and (re.match(r"(?:a|an)\s", raw, re.I) or _is_act(obj, lx)):
+        # "X was a false flag operation": a description of X, not the party behind it
+        terms = (obj,) if key(subject) == "there" else (subject, obj)  # "there was a relationship ..."
+        return _query(text, "who said X", "actors", lx, terms=terms)
     if relation in {key(r) for r in lx.affiliation_relations} and obj:
         # "X was based in Y": Y is the party held responsible, and X (named in the same breath) is the
         # one whose act is attributed: a claim about either answers
@@ -344,14 +439,20 @@ def _claimed_to(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
 
 def _said_clause(text: str, m: re.Match[str], lx: Lexicon) -> StructuredQuery:
     """ "who said the malware had not reached government systems", "who called the attack a hostage
-    situation": whoever made a claim, any stance, ranked by the clause's words."""
+    situation": whoever made a claim, any stance, ranked by the clause's words (and, for a clause
+    that denies, "had nothing to do with", denials first)."""
+    clause = m["obj"] or ""
+    preferred = tuple(
+        stance for stance, cues in lx.clause_stance.items() if re.search(alternation(cues), clause, re.I)
+    )
     return _query(
         text,
         "who said X",
         "actors",
         lx,
-        terms=(_strip(m["obj"]),),
+        terms=(_strip(clause),),
         actor_type=_kind_of(m, lx),
+        preferred_stances=preferred,
     )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
+from kg.ask.timing import TimeSpec
+
 Wanted = Literal["actors", "targets", "claims", "rebuttals", "incidents", "status"]
 
 
@@ -33,8 +35,15 @@ class StructuredQuery:
     target_type: str | None = None
     evidence_stems: tuple[str, ...] = ()  # word stems the evidence should carry ("indict", "sanction")
     rebuts: bool = False  # the stance is a rebuttal of the target's claims
+    negated: bool = False  # "who did not deny ...": answered by claims stated as negated
+    preferred_stances: tuple[str, ...] = ()  # a clause's stance ("had nothing to do with"): a preference
+    own_part: bool = False  # "who denied involvement in ...": their own part is asked about
+    time: TimeSpec | None = None  # "in 2017", "before the sanctions": a preference (kg.ask.rank)
+    corrected: tuple[tuple[str, str], ...] = ()  # misspelt words of the question -> the words read
     year: int | None = None  # the year an incidents question asks about ("in 2017")
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        data["time"] = self.time.to_dict() if self.time else None
+        data["corrected"] = dict(self.corrected)
         return {k: list(v) if isinstance(v, tuple) else v for k, v in data.items()}

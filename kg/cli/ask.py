@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from kg.cli import app
 from kg.settings import get_settings
@@ -46,21 +47,27 @@ def ask_command(
 
 def _print_table(result: Answer) -> None:
     console = Console()
+    for wrote, read in result.corrected.items():
+        console.print(f"(read {wrote!r} as {read!r})", markup=False, highlight=False)
     if not result.answers:
         console.print(result.note or "no answer", markup=False, highlight=False)
         return
     table = Table(header_style="bold", show_lines=True)
-    for column in ("answer", "stance", "about", "article", "date", "evidence"):
+    for column in ("answer", "score", "why", "stance", "about", "article", "date", "evidence"):
         table.add_column(column, overflow="fold")
     about_target = result.query.wanted != "targets"
     for row in result.answers:
         name = (
             f"{row.name} ({row.affiliation})" if row.affiliation and row.affiliation != row.name else row.name
         )
+        # a row ranked below the answer fits the question, not its preferences as well: dimmed
+        label = Text(name, style="" if row.top else "dim")
         for i, claim in enumerate(row.claims):
             other = claim.target if about_target else claim.actor
             table.add_row(
-                name if i == 0 else "",
+                label if i == 0 else "",
+                f"{claim.score:.2f}",
+                ", ".join(claim.why),
                 claim.stance,
                 other,
                 claim.article,
@@ -68,3 +75,8 @@ def _print_table(result: Answer) -> None:
                 claim.evidence[:240],
             )
     console.print(table)
+    below = len(result.answers) - len(result.top)
+    if below:
+        console.print(
+            f"{len(result.top)} answer(s); {below} more ranked below them (dimmed)", highlight=False
+        )
