@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+# up to three words before a kind ("which Russian intelligence service"), never an auxiliary
+MODIFIERS = r"(?:(?!(?:did|does|do|was|were|is|are|has|have|had)\s)[\w.'-]+\s+){0,3}?"
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "lexicons" / "ask.toml"
 
 

@@ -9,7 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
+from kg.ask.lexicon import MODIFIERS as _MODIFIERS
 from kg.ask.lexicon import Lexicon, alternation, key, load_lexicon
+from kg.ask.negation import split_negation
 from kg.ask.query import StructuredQuery
 from kg.ask.spelling import correct_words
 from kg.ask.suggest import closest_readings
@@ -40,8 +42,6 @@ _PREPOSITIONS = (
 _SPLIT_PREPOSITIONS = ("of", "for", "over", "in", "about", "regarding", "concerning", "with", "on")
 _COPULAS = frozenset({"was", "were", "is", "are"})
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
-# up to three words before a kind ("which Russian intelligence service"), never an auxiliary
-_MODIFIERS = r"(?:(?!(?:did|does|do|was|were|is|are|has|have|had)\s)[\w.'-]+\s+){0,3}?"
 
 
 @dataclass(frozen=True)
@@ -116,26 +116,6 @@ def _match(text: str, lexicon: Lexicon) -> StructuredQuery | None:
             obj = match.groupdict().get("obj") or ""
             return replace(query, own_part=_starts_with(obj.strip(), lexicon.own_part))
     return None
-
-
-def split_negation(text: str, lx: Lexicon) -> tuple[bool, str]:
-    """ "who did not deny X" -> (True, "who deny X"); "who has never accused X" -> (True, "who has
-    accused X"); "who did Obama not accuse" -> (True, "who did Obama accuse"). Only a negation of the
-    question's own verb counts: "who said the malware had not spread" asks who said so."""
-    negation = alternation(lx.negation_words)
-    auxiliaries = alternation([a for a in lx.negation_auxiliaries if a])
-    head = rf"(?P<who>who|whom|(?:which|what)\s+{_MODIFIERS}{alternation(lx.kinds)})"
-    found = re.match(rf"{head}\s+(?:(?P<aux>{auxiliaries})\s*(?:{negation})|never)\s+", text, re.I)
-    if found:
-        kept = lx.negation_auxiliaries.get(key(found["aux"] or ""), "")
-        return True, " ".join(p for p in (found["who"], kept, text[found.end() :]) if p)
-    verb = alternation(lx.active_stance)
-    after = re.match(
-        rf"{head}\s+(?P<aux>{auxiliaries})\s+(?P<actor>.+?)\s+(?:not|never)\s+(?={verb}\b)", text, re.I
-    )
-    if after:
-        return True, f"{after['who']} {after['aux']} {after['actor']} {text[after.end() :]}"
-    return False, text
 
 
 def not_understood(question: str, readings: tuple[str, ...] = ()) -> str:
