@@ -66,6 +66,11 @@ class ArticlePage(BaseModel):
 
 class ArticleDetail(ArticleMeta):
     records: list[StoredClaim] = Field(description="The article's claims as stored")
+    text: str | None = Field(
+        None,
+        description="The article text as ingested, with ?text=true (null otherwise, and for an article "
+        "stored before its text was kept); every claim's start and end point into it",
+    )
 
 
 class IngestResult(BaseModel):

@@ -16,6 +16,7 @@ from api.pagination import MAX_LIMIT, decode_cursor, next_link, page
 from api.problems import problem_responses
 from api.schemas import ArticleDetail, ArticlePage, IngestResult, claim_dict
 from kg.errors import InputError, NotFound, PayloadTooLarge, UnsupportedMediaType
+from kg.graph.article_text import stored_text
 from kg.graph.loader import delete_article as delete_stored_article
 from kg.graph.loader import store_extracted
 from kg.graph.records import ClaimFilter
@@ -156,13 +157,17 @@ def list_articles(
 
 
 @router.get("/articles/{article_id}", response_model=ArticleDetail, responses=problem_responses(404))
-def get_article(article_id: str, store: StoreDep) -> Any:
-    """One article's metadata and its stored claims."""
+def get_article(
+    article_id: str,
+    store: StoreDep,
+    text: Annotated[bool, Query(description="Also return the stored article text")] = False,
+) -> Any:
+    """One article's metadata and its stored claims (and its text, with ``?text=true``)."""
     rows = article_meta(store, article_id)
     if not rows:
         raise NotFound(f"no article '{article_id}'")
     records = [claim_dict(r) for r in store.claims(ClaimFilter(article=article_id))]
-    return rows[0] | {"records": records}
+    return rows[0] | {"records": records, "text": stored_text(store, article_id) if text else None}
 
 
 @router.delete(

@@ -17,6 +17,7 @@ from api.routes.articles import article_meta
 from api.routes.claims import claims_cursor
 from api.ui.highlight import Segment, segments
 from kg.errors import NotFound
+from kg.graph.article_text import stored_text
 from kg.graph.records import ClaimFilter, ClaimRecord
 from kg.graph.sparql import inject_rows_in_graph
 from kg.graph.store import Store
@@ -190,7 +191,9 @@ def claim(store: Store, ident: str) -> ClaimView:
         article=meta,
         cue=_text(row.get("cue")),
         agent=_text(row.get("agent")),
-        segments=segments(records, meta.get("text_length"), lambda r: r.iri == iri),
+        segments=segments(
+            records, meta.get("text_length"), lambda r: r.iri == iri, stored_text(store, article_id)
+        ),
         links=[dict(link) for link in links],
     )
 
@@ -223,7 +226,7 @@ def article(store: Store, article_id: str) -> dict[str, Any]:
     return {
         "article": meta,
         "claims": records,
-        "segments": segments(records, meta.get("text_length")),
+        "segments": segments(records, meta.get("text_length"), text=stored_text(store, article_id)),
         "stances": sorted({r.stance for r in records}, key=STANCES.index),
     }
 

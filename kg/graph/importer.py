@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from kg.graph.article_text import stored_text
 from kg.graph.loader import IngestReport, store_payloads
 from kg.graph.payload import ArticlePayload, prepare
 from kg.graph.store import Store
@@ -35,7 +36,7 @@ def import_claims(store: Store, text: str, source: str) -> IngestReport:
     errors = _reference_errors(parsed, stored)
     if errors:
         raise ClaimLinesError(source, errors)
-    payloads = [_payload(parsed, article_id, stored) for article_id in article_ids]
+    payloads = [_payload(store, parsed, article_id, stored) for article_id in article_ids]
     flags = store_payloads(store, payloads)
     report = IngestReport()
     for payload, changed in zip(payloads, flags, strict=True):
@@ -86,7 +87,9 @@ def _reference_errors(parsed: ClaimsFile, stored: dict[str, dict[str, Any]]) -> 
     return sorted(errors, key=lambda message: int(message.split(":", 1)[0].removeprefix("line ")))
 
 
-def _payload(parsed: ClaimsFile, article_id: str, stored: dict[str, dict[str, Any]]) -> ArticlePayload:
+def _payload(
+    store: Store, parsed: ClaimsFile, article_id: str, stored: dict[str, dict[str, Any]]
+) -> ArticlePayload:
     claims = resolve_claims([claim for _, claim in parsed.claims.get(article_id, [])])
     article = parsed.articles.get(article_id)
     if article is not None:
@@ -94,7 +97,8 @@ def _payload(parsed: ClaimsFile, article_id: str, stored: dict[str, dict[str, An
     row = stored[article_id]  # _reference_errors made sure it is there
     kept = Article(
         id=article_id,
-        text="",  # not stored: the stored fingerprint below stands for it
+        # "" for a store written before the text was kept: the stored fingerprint stands for it
+        text=stored_text(store, article_id) or "",
         date=_text(row.get("date")),
         url=_text(row.get("url")),
         title=_text(row.get("title")),

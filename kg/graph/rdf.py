@@ -4,7 +4,7 @@ Shape of the graph (see ``ontology/attribution.ttl`` for the documentation of ev
 
     <id/article/A> a akg:Article, schema:NewsArticle ; dcterms:identifier "A" ; schema:headline ;
         schema:url ; dcterms:date, schema:datePublished (xsd:date) ; prov:wasAttributedTo <publisher> ;
-        akg:textHash ; akg:textLength .
+        akg:text ; akg:textHash ; akg:textLength .
     <id/claim/H> a akg:Claim ; prov:wasDerivedFrom <id/article/A> ; akg:claimant <actor> ;
         akg:stance stance:deny ; akg:target <party or act> ; akg:topic topic:state-sponsorship ;
         akg:claimText ; akg:negated ; akg:confidence ; akg:reportedVia ; akg:cue ; akg:evidence <E> ;
@@ -187,9 +187,27 @@ def _article_quads(
         publisher = parties.add(article.publisher, "media")
         if publisher is not None:
             yield Quad(s, n(PROV + "wasAttributedTo"), publisher, graph)
+    if _storable(article.text, fingerprint):
+        yield Quad(s, akg("text"), Literal(article.text), graph)
     digest, length = fingerprint or text_fingerprint(article.text)
     yield Quad(s, akg("textHash"), Literal(digest), graph)
     yield Quad(s, akg("textLength"), Literal(length), graph)
+
+
+def _storable(text: str, fingerprint: tuple[str, int] | None) -> bool:
+    """Whether ``text`` goes into the graph as ``akg:text``.
+
+    Not when a stored fingerprint stands for a text the store never held (an article imported by id
+    from a store written before the text was kept: its text is ""), nor when the text holds a lone
+    surrogate, which no RDF literal can carry (its hash still counts it, as ``surrogatepass`` does).
+    """
+    if fingerprint is not None and not text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def text_fingerprint(text: str) -> tuple[str, int]:
@@ -283,7 +301,8 @@ def article_quads(
     Deterministic: the same article and claims give the same list, in the same order. Two claims with
     the same IRI (same offsets, actor, stance and target) are one claim; the first one wins. ``agent``
     is the software agent the claims are attributed to (the extractor, or the claims importer);
-    ``fingerprint`` stands in for the text's hash and length when only a stored article's are known.
+    ``fingerprint`` stands in for the text's hash and length when only a stored article's are known
+    (``article.text`` is then the stored ``akg:text`` read back, or "" for a store that holds none).
     """
     graph = graph_iri(article.id)
     parties = _Parties()

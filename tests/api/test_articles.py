@@ -52,6 +52,22 @@ def test_plain_text_body_with_metadata_in_the_query(live_api: LiveApi) -> None:
     assert (stored["title"], stored["date"]) == ("Xi on hacking", "2015-09-23")
 
 
+# (query of GET /articles/{id}, whether the text comes back)
+TEXT_QUERIES = [({"text": "true"}, True), ({"text": "false"}, False), ({}, False)]
+
+
+@pytest.mark.parametrize(("params", "with_text"), TEXT_QUERIES)
+def test_get_returns_the_text_as_ingested_when_asked(live_api: LiveApi, params, with_text) -> None:
+    text = "Beijing \u2014 Xi Jinping said China firmly opposes hacking \U0001f512.\r\n\nThe end."
+    with live_api.client(headers=AUTH) as client:
+        posted = client.post("/articles", json={"id": "text-1", "text": text})
+        stored = client.get("/articles/text-1", params=params).json()
+    assert posted.status_code in (200, 201), posted.text
+    assert stored["text"] == (text if with_text else None)
+    for record in stored["records"]:
+        assert text[record["start"] : record["end"]] == record["evidence"]
+
+
 def test_html_body_gets_a_content_hash_id(live_api: LiveApi) -> None:
     paragraph = "The FBI said North Korea was responsible for the attack on Sony Pictures. " * 3
     html = f"<html><head><title>Sony</title></head><body><article><p>{paragraph}</p></article></body></html>"

@@ -8,10 +8,16 @@ from pathlib import Path
 import pytest
 
 from kg.graph import open_store
+from kg.graph.article_text import stored_text
 from kg.graph.importer import import_claims
+from kg.graph.loader import store_payloads
+from kg.graph.payload import prepare
+from kg.graph.rdf import text_fingerprint
 from kg.graph.records import ClaimFilter
+from kg.graph.views import load_query
 from kg.graph.vocab import IMPORTER_AGENT
 from kg.ingest.claims import ClaimLinesError, parse_claims
+from kg.models import Article
 from kg.settings import Settings
 
 TEXT = "James Clapper said China was behind the OPM hack. Hong Lei rejected the accusation as groundless."
@@ -133,6 +139,31 @@ def test_claims_of_a_stored_article_by_id_keep_its_metadata(store) -> None:
     assert caught.value.errors == [
         "line 1: offsets 0-98 are past the end of stored article 'opm' (97 characters)"
     ]
+
+
+def _stored_with_text(store) -> None:
+    import_claims(store, jsonl(ARTICLE, claim()), "claims.jsonl")
+
+
+def _stored_before_the_text_was_kept(store) -> None:
+    # the graph a store written before akg:text holds: metadata and fingerprint, no text
+    kept = Article(id="opm", text="", date="2015-06-05", title="OPM")
+    store_payloads(store, [prepare(kept, [], IMPORTER_AGENT, text_fingerprint(TEXT))])
+
+
+# (how the article was stored, the text the store holds after an import by id)
+BY_ID = [(_stored_with_text, TEXT), (_stored_before_the_text_was_kept, None)]
+
+
+@pytest.mark.parametrize(("stored", "text"), BY_ID)
+def test_an_import_by_id_keeps_the_stored_text_and_fingerprint(store, stored, text) -> None:
+    stored(store)
+    before = store.select(load_query("articles"), {"fArticle": "opm"})[0]
+    import_claims(store, jsonl(denial()), "more.jsonl")
+    after = store.select(load_query("articles"), {"fArticle": "opm"})[0]
+    assert stored_text(store, "opm") == text
+    assert (after["textHash"], after["textLength"]) == (before["textHash"], before["textLength"])
+    assert (after["textHash"], after["textLength"]) == text_fingerprint(TEXT)
 
 
 def test_names_go_through_the_resolver(store) -> None:

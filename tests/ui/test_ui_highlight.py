@@ -41,6 +41,23 @@ def test_segments_table(spans, length, expected):
     assert got == expected
 
 
+# (spans, expected (text, number of marking claims) per segment) with the stored text: no gaps
+TEXT_CASES = [
+    ([(0, 23)], [("Alpha said beta did it.", 1), (" Gamma denied it. Delta agreed.", 0)]),
+    ([(24, 40)], [("Alpha said beta did it. ", 0), ("Gamma denied it.", 1), (" Delta agreed.", 0)]),
+    ([(0, 23), (11, 40)], [("Alpha said ", 1), ("beta did it.", 2), (" Gamma denied it.", 1),
+                           (" Delta agreed.", 0)]),
+    ([], [(TEXT, 0)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("spans", "expected"), TEXT_CASES)
+def test_segments_of_the_stored_text_table(spans, expected):
+    records = [record(TEXT, s, e, n=i) for i, (s, e) in enumerate(spans)]
+    got = [(seg.text, len(seg.claims)) for seg in segments(records, len(TEXT), text=TEXT)]
+    assert got == expected
+
+
 @st.composite
 def article_with_spans(draw):
     text = draw(st.text(min_size=1, max_size=200))
@@ -57,6 +74,11 @@ def test_known_text_is_the_articles_own_and_segments_tile_it(case, focus):
     records = [record(text, s, e, n=i) for i, (s, e) in enumerate(spans)]
     chosen = records[focus].iri if focus < len(records) else None
     segs = segments(records, len(text), lambda r: r.iri == chosen)
+    whole = segments(records, len(text), lambda r: r.iri == chosen, text)
+    assert "".join(seg.text or "" for seg in whole) == text
+    assert [(s.start, s.end, s.claims) for s in whole if s.claims] == [
+        (s.start, s.end, s.claims) for s in segs if s.claims
+    ]
     assert segs[0].start == 0 and segs[-1].end == len(text)
     assert all(a.end == b.start for a, b in pairwise(segs))
     known = {i for s, e in spans for i in range(s, e)}
