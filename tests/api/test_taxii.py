@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 from api_support import api_settings, running
+from seed_dev import needs_dev
 from taxii2client.v21 import Server, as_pages
 
 from kg.export.taxii import COLLECTIONS, TAXII_MEDIA_TYPE
@@ -67,6 +68,7 @@ def test_paging_a_collection_with_added_after_gives_the_objects_of_the_file_expo
     assert exported
 
 
+@needs_dev
 def test_added_after_keeps_the_objects_added_later(api_root):
     collection = by_alias(api_root, "all-claims")
     records = [r for m in as_pages(collection.get_manifest, per_request=50) for r in m.get("objects", [])]

