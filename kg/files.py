@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
+
+log = logging.getLogger(__name__)
 
 
 def _umask() -> int:
@@ -35,3 +39,20 @@ def atomic_write(path: Path) -> Iterator[BinaryIO]:
     except BaseException:
         Path(partial).unlink(missing_ok=True)
         raise
+
+
+def cached_json(path: Path, build: Callable[[], Any]) -> Any:
+    """The JSON at ``path``, or ``build()``'s data written there (whole, see :func:`atomic_write`) for the
+    next run. The file name should carry a key of everything the data depends on: a stale file is
+    never detected here."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    data = build()
+    try:
+        with atomic_write(path) as fh:
+            fh.write(json.dumps(data, separators=(",", ":")).encode("utf-8"))
+    except OSError as exc:  # a read-only cache is a slowdown, not an error
+        log.debug("%s not cached: %s", path.name, exc)
+    return data

@@ -12,22 +12,18 @@ mentions). The built index is cached in the user cache directory, like the threa
 from __future__ import annotations
 
 import hashlib
-import json
-import logging
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 
-from kg.files import atomic_write
+from kg.files import cached_json
 from kg.incidents.lexicon import incident_lexicon
-from kg.resolve.galaxy import cache_dir
+from kg.resolve.galaxy import cache_dir, galaxies_enabled
 from kg.resolve.galaxy_build import MatchRules, english_words, load_cluster, name_case
 from kg.resolve.matcher import Case, PhraseIndex, phrase_key
 from kg.resolve.places import lexicon_path
 from kg.settings import get_settings
-
-log = logging.getLogger(__name__)
 
 _SUFFIX = re.compile(r"\s+-\s+[SC]\d{4}$")  # ATT&CK ids appended to values: "WannaCry - S0366"
 _CACHE_SCHEMA = 2
@@ -108,19 +104,10 @@ def _cache_key() -> str:
     return digest.hexdigest()[:16]
 
 
-def _load_or_build() -> list[list]:
+@cache
+def _operations() -> tuple[Operation, ...]:
     path = cache_dir() / f"operations-{_cache_key()}.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    data = build_operations()
-    try:
-        with atomic_write(path) as fh:
-            fh.write(json.dumps(data, separators=(",", ":")).encode("utf-8"))
-    except OSError as exc:  # a read-only cache is a slowdown, not an error
-        log.debug("operation index not cached: %s", exc)
-    return data
+    return tuple(Operation(n, tuple(s), u, c) for n, s, u, c in cached_json(path, build_operations))
 
 
 @cache
@@ -128,7 +115,7 @@ def _index() -> PhraseIndex[Operation]:
     lexicon = incident_lexicon()
     rules = MatchRules(english_words(get_settings().model), frozenset(), frozenset())
     index: PhraseIndex[Operation] = PhraseIndex()
-    operations = [Operation(n, tuple(s), u, c) for n, s, u, c in _load_or_build()]
+    operations = _operations()
     for rank in (0, 1):  # canonical names first: a name shared by two goes to the one it names
         for op in operations:
             for name in (op.name,) if rank == 0 else op.synonyms:
@@ -142,21 +129,21 @@ def _index() -> PhraseIndex[Operation]:
 
 def find_operations(text: str) -> list[tuple[int, int, Operation]]:
     """Operation names in running text as (start, end, operation), left to right."""
-    if not getattr(get_settings(), "galaxies", True) or not text:
+    if not galaxies_enabled() or not text:
         return []
     return _index().scan(text)
 
 
 def lookup_operation(name: str) -> Operation | None:
     """The operation a whole mention names ("WannaCry", "the NotPetya malware"), or None."""
-    if not getattr(get_settings(), "galaxies", True):
+    if not galaxies_enabled():
         return None
     return _index().get(name)
 
 
 @cache
 def _by_uuid() -> dict[str, Operation]:
-    return {u: Operation(n, tuple(s), u, c) for n, s, u, c in _load_or_build()}
+    return {op.uuid: op for op in _operations()}
 
 
 def operation_by_uuid(uuid: str) -> Operation | None:

@@ -12,8 +12,6 @@ and the lexicon files, so later processes load it in a few milliseconds.
 from __future__ import annotations
 
 import hashlib
-import json
-import logging
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -22,7 +20,7 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
-from kg.files import atomic_write
+from kg.files import cached_json
 from kg.resolve.galaxy_build import (
     CLUSTERS,
     MatchRules,
@@ -34,8 +32,6 @@ from kg.resolve.galaxy_build import (
 from kg.resolve.matcher import Case, PhraseIndex, clean_mention, phrase_key
 from kg.resolve.places import lexicon_path
 from kg.settings import get_settings
-
-log = logging.getLogger(__name__)
 
 CACHE_SCHEMA = 1
 
@@ -95,22 +91,6 @@ def build_index_data() -> dict:
     }
 
 
-def _load_or_build(directory: Path) -> dict:
-    path = directory / f"galaxy-{_cache_key()}.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    data = build_index_data()
-    try:
-        # Written whole then renamed, so a concurrent reader never sees half a file.
-        with atomic_write(path) as fh:
-            fh.write(json.dumps(data, separators=(",", ":")).encode("utf-8"))
-    except OSError as exc:  # a read-only cache is a slowdown, not an error
-        log.debug("galaxy index not cached: %s", exc)
-    return data
-
-
 @dataclass(frozen=True)
 class _Galaxy:
     actors: tuple[GalaxyActor, ...]
@@ -119,7 +99,7 @@ class _Galaxy:
 
 @cache
 def _galaxy() -> _Galaxy:
-    data = _load_or_build(cache_dir())
+    data = cached_json(cache_dir() / f"galaxy-{_cache_key()}.json", build_index_data)
     actors = tuple(
         GalaxyActor(name=n, synonyms=tuple(s), uuid=u, mitre_id=m, country=c)
         for n, s, u, m, c in data["actors"]
@@ -130,18 +110,19 @@ def _galaxy() -> _Galaxy:
     return _Galaxy(actors, index)
 
 
-def _enabled() -> bool:
-    return bool(getattr(get_settings(), "galaxies", True))
+def galaxies_enabled() -> bool:
+    """False when the MISP galaxies are switched off (``KG_GALAXIES=false``)."""
+    return get_settings().galaxies
 
 
 def all_threat_actors() -> tuple[GalaxyActor, ...]:
     """Every merged actor (empty when galaxies are switched off with ``KG_GALAXIES=false``)."""
-    return _galaxy().actors if _enabled() else ()
+    return _galaxy().actors if galaxies_enabled() else ()
 
 
 def lookup_threat_actor(name: str) -> GalaxyActor | None:
     """The actor a whole mention names ("Fancy Bear", "the Lazarus hacking group", "APT 28"), or None."""
-    if not _enabled() or not name.strip():
+    if not galaxies_enabled() or not name.strip():
         return None
     index = _galaxy().index
     found = index.get(name)
@@ -170,6 +151,6 @@ def _trim_words(mention: str) -> str:
 
 def find_threat_actors(text: str) -> list[tuple[int, int, GalaxyActor]]:
     """Actor names in running text as (start, end, actor), longest match first, left to right."""
-    if not _enabled() or not text:
+    if not galaxies_enabled() or not text:
         return []
     return _galaxy().index.scan(text)

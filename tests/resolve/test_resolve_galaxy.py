@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.files import cached_json
 from kg.resolve import find_threat_actors, lookup_threat_actor
 from kg.resolve import galaxy as galaxy_module
 from kg.resolve.galaxy_build import MatchRules, merge_clusters, name_case
@@ -188,5 +189,5 @@ def test_index_is_cached_and_reloads_identically(galaxy_cache: Path) -> None:
 def test_unwritable_cache_still_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
-    data = galaxy_module._load_or_build(blocker / "cache")
+    data = cached_json(blocker / "cache" / "galaxy.json", galaxy_module.build_index_data)
     assert any(row[0] == "APT28" for row in data["actors"])
